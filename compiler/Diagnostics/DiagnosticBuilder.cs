@@ -1,0 +1,298 @@
+using TriggerLang.Compiler.Text;
+using static TriggerLang.Compiler.Diagnostics.DiagnosticCatalog;
+
+namespace TriggerLang.Compiler.Diagnostics;
+
+/// <summary>
+/// Builds diagnostics with their messages, so that call sites read like prose:
+/// <c>DiagnosticBuilder.At(file, span).UnknownEvent(name, candidates)</c>.
+/// Every message says what is wrong and what to do about it.
+/// </summary>
+public readonly struct DiagnosticBuilder(Location? location)
+{
+    public static DiagnosticBuilder At(SourceFile file, TextSpan span) => new(new Location(file, span));
+
+    public static DiagnosticBuilder ForProject() => new(null);
+
+    // ── Syntax ──────────────────────────────────────────────────────────
+
+    public Diagnostic UnexpectedToken(string message) => Create(DiagnosticCatalog.UnexpectedToken, message);
+
+    public Diagnostic MissingSend(string? ruleName) => Create(DiagnosticCatalog.MissingSend,
+        $"{RuleLabel(ruleName)} has no send clause: a rule ends with `send CHANNEL \"text\"` or `send CHANNEL {{ field: \"text\" }}`");
+
+    public Diagnostic UnterminatedString() => Create(DiagnosticCatalog.UnterminatedString,
+        "this string has no closing quote: add `\"` before the end of the line (write `\\n` for a line break inside it)");
+
+    public Diagnostic InvalidEscape(string escape) => Create(DiagnosticCatalog.InvalidEscape,
+        $"`{escape}` is not a valid escape: use \\\" \\\\ \\n \\t or \\uXXXX (four hex digits)");
+
+    public Diagnostic UnterminatedComment() => Create(DiagnosticCatalog.UnterminatedComment,
+        "this block comment is never closed: add `*/` where it should end");
+
+    public Diagnostic InvalidCharacter(string text) => Create(DiagnosticCatalog.InvalidCharacter,
+        $"unexpected character{(text.Length > 1 ? "s" : "")} `{text}`: names use letters, digits and `_`, and text goes in double quotes");
+
+    public Diagnostic InvalidDuration(string text) => Create(DiagnosticCatalog.InvalidDuration,
+        $"`{text}` is not a duration: write whole numbers with a unit s, m, h, d or w, such as `30m`, `2h` or `1h30m`");
+
+    public Diagnostic InvalidTime(string text) => Create(DiagnosticCatalog.InvalidTime,
+        $"`{text}` is not a time of day: use HH:MM from 00:00 to 23:59");
+
+    public Diagnostic InvalidDateTime(string text) => Create(DiagnosticCatalog.InvalidDateTime,
+        $"`{text}` is not a valid date or date-time: use `2026-12-01`, `2026-12-01T10:00Z` or `2026-12-01T10:00+01:00`");
+
+    public Diagnostic NumberOutOfRange(string text) => Create(DiagnosticCatalog.NumberOutOfRange,
+        $"the number `{text}` is too large: numbers have at most 28 significant digits, counts at most 2147483647");
+
+    public Diagnostic NestingTooDeep(int limit) => Create(DiagnosticCatalog.NestingTooDeep,
+        $"this expression is nested more than {limit} levels deep: split it into simpler conditions");
+
+    public Diagnostic UnknownClause(string word, string? suggestion) => Create(DiagnosticCatalog.UnknownClause,
+        $"`{word}` is not a rule clause{DidYouMean(suggestion)}: a rule continues with where, to, delay, unless, window, cap, active, "
+        + "reeligible, once, category, priority, digest or goal, and ends with send",
+        suggestion is null ? null : new CodeFix($"Change to '{suggestion}'", location!.Value.Span, suggestion));
+
+    public Diagnostic UnclosedBlock(string what, LinePosition opened) => Create(DiagnosticCatalog.UnclosedBlock,
+        $"the {what} opened at line {opened.Line + 1} is never closed: add `}}`");
+
+    // ── Project and files ───────────────────────────────────────────────
+
+    public Diagnostic NoSourceFiles(string folder) => Create(DiagnosticCatalog.NoSourceFiles,
+        $"no .trig files found in `{folder}`: pass the folder that holds the rules project");
+
+    public Diagnostic UnreadableFile(string path, string reason) => Create(DiagnosticCatalog.UnreadableFile,
+        $"cannot read `{path}`: {reason}");
+
+    public Diagnostic InvalidEncoding(long byteOffset) => Create(DiagnosticCatalog.InvalidEncoding,
+        $"this file is not valid UTF-8 (first bad byte at offset {byteOffset}): save it as UTF-8");
+
+    // ── Declarations ────────────────────────────────────────────────────
+
+    public Diagnostic DuplicateEvent(string name, Location first) => Create(DiagnosticCatalog.DuplicateEvent,
+        $"event `{name}` is already declared at {Describe(first)}: all .trig files of a project share one namespace; rename or remove one");
+
+    public Diagnostic DuplicateField(string owner, string name) => Create(DiagnosticCatalog.DuplicateField,
+        $"{owner} already has a field `{name}`: remove or rename this one");
+
+    public Diagnostic UnknownType(string name, string? suggestion) => Create(DiagnosticCatalog.UnknownType,
+        $"unknown type `{name}`{DidYouMean(suggestion)}: types are string, int, decimal, money, bool, timestamp, duration, user and list<T>, each optionally with `?`",
+        Fix(suggestion));
+
+    public Diagnostic BuiltInAttributeRedeclared(string name) => Create(DiagnosticCatalog.BuiltInAttributeRedeclared,
+        $"`{name}` is a built-in user attribute (id, timezone, email, phone, push_token): remove this declaration");
+
+    public Diagnostic BuiltInEventRedeclared(string name) => Create(DiagnosticCatalog.BuiltInEventRedeclared,
+        $"`{name}` is a built-in event: remove this declaration or choose another name");
+
+    public Diagnostic DuplicateRule(string name, Location first) => Create(DiagnosticCatalog.DuplicateRule,
+        $"a rule named `{name}` already exists at {Describe(first)}: rule names are stable ids, give each rule its own");
+
+    public Diagnostic AnonymousRuleNeedsName(string assignedName) => Create(DiagnosticCatalog.AnonymousRuleNeedsName,
+        $"this anonymous rule is named `{assignedName}` because its file has several rules; its caps and history hang on that name, so name it with `rule NAME`");
+
+    public Diagnostic DuplicateSetting(string name) => Create(DiagnosticCatalog.DuplicateSetting,
+        $"setting `{name}` is already given: keep one");
+
+    public Diagnostic UnknownSetting(string name, string? suggestion) => Create(DiagnosticCatalog.UnknownSetting,
+        $"unknown setting `{name}`{DidYouMean(suggestion)}: the settings are timezone", Fix(suggestion));
+
+    public Diagnostic InvalidSettingValue(string name, string expected) => Create(DiagnosticCatalog.InvalidSettingValue,
+        $"setting `{name}` needs {expected}");
+
+    public Diagnostic InvalidTypeArgument(string message) => Create(DiagnosticCatalog.InvalidTypeArgument, message);
+
+    public Diagnostic DuplicateTest(string name) => Create(DiagnosticCatalog.DuplicateTest,
+        $"a test named \"{name}\" already exists: give each test its own name");
+
+    public Diagnostic DuplicateLimit(string? channel) => Create(DiagnosticCatalog.DuplicateLimit,
+        $"the global cap {(channel is null ? "for all channels" : $"for `{channel}`")} with this period is already given: keep one");
+
+    // ── Rules and clauses ───────────────────────────────────────────────
+
+    public Diagnostic UnknownEvent(string name, string? suggestion) => Create(DiagnosticCatalog.UnknownEvent,
+        $"unknown event `{name}`{DidYouMean(suggestion)}" + (suggestion is null ? $": declare it with `event {name} {{ … }}`" : ""),
+        Fix(suggestion));
+
+    public Diagnostic DuplicateClause(string keyword) => Create(DiagnosticCatalog.DuplicateClause,
+        $"`{keyword}` may appear only once in a rule: merge the two" + (keyword == "where" ? " with `and`" : ""));
+
+    public Diagnostic DigestConflict(string keyword) => Create(DiagnosticCatalog.DigestConflict,
+        $"a digest rule cannot have `{keyword}`: its send time is the digest time; remove `{keyword}` or the digest");
+
+    public Diagnostic WhereAfterUnless() => Create(DiagnosticCatalog.WhereAfterUnless,
+        "the rule's `where` must come before any `unless` (a `where` right after `unless EVENT` filters that exception event): move it up after `on`");
+
+    public Diagnostic UnknownChannel(string name, string? suggestion, IEnumerable<string> known) => Create(DiagnosticCatalog.UnknownChannel,
+        $"unknown channel `{name}`{DidYouMean(suggestion)}: the available channels are {string.Join(", ", known)}", Fix(suggestion));
+
+    public Diagnostic UnknownChannelField(string channel, string field, string? suggestion, IEnumerable<string> known) => Create(
+        DiagnosticCatalog.UnknownChannelField,
+        $"channel `{channel}` has no field `{field}`{DidYouMean(suggestion)}: its fields are {string.Join(", ", known)}", Fix(suggestion));
+
+    public Diagnostic MissingChannelField(string channel, string field) => Create(DiagnosticCatalog.MissingChannelField,
+        $"channel `{channel}` needs the field `{field}`: add `{field}: \"…\"` to the send block");
+
+    public Diagnostic DuplicateSendField(string field) => Create(DiagnosticCatalog.DuplicateSendField,
+        $"field `{field}` is already given in this send: keep one");
+
+    public Diagnostic InvalidPeriod(string text, string? suggestion) => Create(DiagnosticCatalog.InvalidPeriod,
+        $"`{text}` is not a period{DidYouMean(suggestion)}: use hour, day, week or a duration such as 7d", Fix(suggestion));
+
+    public Diagnostic InvalidCount(string what) => Create(DiagnosticCatalog.InvalidCount, $"{what} must be at least 1");
+
+    public Diagnostic UnknownTimeZone(string zone, string? suggestion) => Create(DiagnosticCatalog.UnknownTimeZone,
+        $"unknown time zone \"{zone}\"{DidYouMean(suggestion)}: use an IANA name such as \"Europe/Paris\" or \"America/New_York\", or local or utc",
+        Fix(suggestion is null ? null : $"\"{suggestion}\""));
+
+    public Diagnostic InvalidWeekday(string text, string? suggestion) => Create(DiagnosticCatalog.InvalidWeekday,
+        $"`{text}` is not a weekday{DidYouMean(suggestion)}: use mon, tue, wed, thu, fri, sat, sun, ranges like mon-fri and lists like sat,sun",
+        Fix(suggestion));
+
+    public Diagnostic InvalidDigestFrequency(string text, string? suggestion) => Create(DiagnosticCatalog.InvalidDigestFrequency,
+        $"`{text}` is not a digest frequency{DidYouMean(suggestion)}: use daily or weekly", Fix(suggestion));
+
+    public Diagnostic DigestDayNotWeekly() => Create(DiagnosticCatalog.DigestDayNotWeekly,
+        "only a weekly digest has a day: remove `on DAY` or make the digest weekly");
+
+    public Diagnostic InvalidPriority(string text) => Create(DiagnosticCatalog.InvalidPriority,
+        $"`{text}` is not a priority: the only priority is `transactional`",
+        new CodeFix("Change to 'transactional'", location!.Value.Span, "transactional"));
+
+    public Diagnostic EmptyActiveRange() => Create(DiagnosticCatalog.EmptyActiveRange,
+        "this active range is empty: its start must be before its end");
+
+    public Diagnostic MissingWithin() => Create(DiagnosticCatalog.MissingWithin,
+        "a goal needs a conversion window: add `within D`, e.g. `goal purchase within 7d`");
+
+    public Diagnostic OnceWithReeligible() => Create(DiagnosticCatalog.OnceWithReeligible,
+        "`once` and `reeligible after` contradict each other: keep one");
+
+    public Diagnostic InvalidAlias(string alias, string reason) => Create(DiagnosticCatalog.InvalidAlias,
+        $"`{alias}` cannot be used as an alias: {reason}");
+
+    public Diagnostic AudienceNotUser(string type) => Create(DiagnosticCatalog.AudienceNotUser,
+        $"`to` needs the recipients: `followers(FIELD)` or a user-typed field, but this is {type}");
+
+    public Diagnostic TemplateFileNotFound(string path) => Create(DiagnosticCatalog.TemplateFileNotFound,
+        $"template file `{path}` not found: paths are relative to the .trig file that uses them");
+
+    public Diagnostic RepeatedFallbackChannel(string channel) => Create(DiagnosticCatalog.RepeatedFallbackChannel,
+        $"this fallback uses `{channel}` again, so it can never help: fall back to another channel");
+
+    public Diagnostic NonPositiveDuration(string what) => Create(DiagnosticCatalog.NonPositiveDuration,
+        $"{what} must be longer than zero");
+
+    public Diagnostic ZeroLengthWindow() => Create(DiagnosticCatalog.ZeroLengthWindow,
+        "this window starts and ends at the same time, so it is open all day: remove it or give it an end");
+
+    public Diagnostic SelfTriggeringRule(string name) => Create(DiagnosticCatalog.SelfTriggeringRule,
+        $"rule `{name}` only reacts to its own messages, and a rule never triggers on its own message_sent: compare `rule` with another rule's name");
+
+    // ── Expressions and types ───────────────────────────────────────────
+
+    public Diagnostic UnknownField(string owner, string name, string? suggestion) => Create(DiagnosticCatalog.UnknownField,
+        $"{owner} has no field `{name}`{DidYouMean(suggestion)}", Fix(suggestion));
+
+    public Diagnostic UnknownName(string name, string? suggestion, string scope) => Create(DiagnosticCatalog.UnknownName,
+        $"unknown name `{name}`{DidYouMean(suggestion)}: {scope}", Fix(suggestion));
+
+    public Diagnostic UnknownFunction(string name, string? suggestion) => Create(DiagnosticCatalog.UnknownFunction,
+        $"unknown function `{name}`{DidYouMean(suggestion)}: the functions are lower, upper, len, contains, starts_with, ends_with, abs, round, min, max, coalesce, exists, days_since and followers",
+        Fix(suggestion));
+
+    public Diagnostic WrongArgumentCount(string signature, int given) => Create(DiagnosticCatalog.WrongArgumentCount,
+        $"`{signature}` takes {DescribeArity(signature)}, not {given}");
+
+    public Diagnostic ArgumentTypeMismatch(string function, int position, string expected, string actual) => Create(
+        DiagnosticCatalog.ArgumentTypeMismatch,
+        $"argument {position} of `{function}` must be {expected}, not {actual}");
+
+    public Diagnostic OperatorTypeMismatch(string op, string left, string right, string hint) => Create(DiagnosticCatalog.OperatorTypeMismatch,
+        $"`{op}` cannot be applied to {left} and {right}{hint}");
+
+    public Diagnostic UnaryTypeMismatch(string op, string operand, string expected) => Create(DiagnosticCatalog.OperatorTypeMismatch,
+        $"`{op}` needs {expected}, not {operand}");
+
+    public Diagnostic ConditionNotBoolean(string clause, string type) => Create(DiagnosticCatalog.ConditionNotBoolean,
+        $"the `{clause}` condition must be true or false, but this is {type}: compare it, e.g. `x > 0` or `exists(x)`");
+
+    public Diagnostic NoMembers(string type, string member) => Create(DiagnosticCatalog.NoMembers,
+        $"{type} has no fields, so `.{member}` is not allowed");
+
+    public Diagnostic ListElementMismatch(string expected, string actual) => Create(DiagnosticCatalog.ListElementMismatch,
+        $"list elements must all have one type: this is {actual}, the first is {expected}");
+
+    public Diagnostic FollowersOutsideTo() => Create(DiagnosticCatalog.FollowersOutsideTo,
+        "`followers(…)` names an audience: use it only in `to followers(FIELD)`");
+
+    public Diagnostic NullComparison(string op) => Create(DiagnosticCatalog.NullComparison,
+        $"`null` can only be compared with `==` or `!=` (to test absence or presence), not with `{op}`");
+
+    // ── Templates ───────────────────────────────────────────────────────
+
+    public Diagnostic TemplateSyntaxError(string message) => Create(DiagnosticCatalog.TemplateSyntaxError,
+        $"template error: {message}");
+
+    public Diagnostic UnknownTemplateVariable(string name, string? suggestion, bool isDigest) => Create(DiagnosticCatalog.UnknownTemplateVariable,
+        $"unknown template variable `{name}`{DidYouMean(suggestion)}: in scope are user, event, rule{(isDigest ? ", events, count" : "")} and the trigger's alias",
+        Fix(suggestion));
+
+    public Diagnostic UnknownTemplateField(string owner, string name, string? suggestion) => Create(DiagnosticCatalog.UnknownTemplateField,
+        $"{owner} has no field `{name}`{DidYouMean(suggestion)}", Fix(suggestion));
+
+    public Diagnostic DigestVariableOutsideDigest(string name) => Create(DiagnosticCatalog.DigestVariableOutsideDigest,
+        $"`{name}` exists only in digest rules: add `digest daily at HH:MM` or use `event`");
+
+    // ── Tests ───────────────────────────────────────────────────────────
+
+    public Diagnostic TestUnknownRule(string name, string? suggestion) => Create(DiagnosticCatalog.TestUnknownRule,
+        $"no rule named `{name}`{DidYouMean(suggestion)}", Fix(suggestion));
+
+    public Diagnostic TestInvalidStatus(string text, string expected, string? suggestion) => Create(DiagnosticCatalog.TestInvalidStatus,
+        $"`{text}` is not {expected}{DidYouMean(suggestion)}", Fix(suggestion));
+
+    public Diagnostic TestMissingTime() => Create(DiagnosticCatalog.TestMissingTime,
+        "the first event or follow of a test needs a time: write `at 2026-12-01T10:00Z` before it");
+
+    public Diagnostic TestTimeGoesBack() => Create(DiagnosticCatalog.TestTimeGoesBack,
+        "test statements must be in time order: this time is earlier than the one before it");
+
+    public Diagnostic TestValueMismatch(string message) => Create(DiagnosticCatalog.TestValueMismatch, message);
+
+    public Diagnostic TestMissingField(string eventName, string field) => Create(DiagnosticCatalog.TestMissingField,
+        $"event `{eventName}` needs the field `{field}` (it is not optional): add `{field}: …`");
+
+    // ── Internal ────────────────────────────────────────────────────────
+
+    public Diagnostic InternalError(string what, Exception exception) => Create(DiagnosticCatalog.InternalError,
+        $"internal error while {what}: {exception.GetType().Name}: {exception.Message}. This is a bug in trig; please report it with this file");
+
+    // ── Helpers ─────────────────────────────────────────────────────────
+
+    private Diagnostic Create(DiagnosticDescriptor descriptor, string message, CodeFix? fix = null) => new(descriptor, message, location, fix);
+
+    private CodeFix? Fix(string? suggestion) =>
+        suggestion is null || location is null ? null : new CodeFix($"Change to '{suggestion}'", location.Value.Span, suggestion);
+
+    private static string DidYouMean(string? suggestion) => suggestion is null ? "" : $"; did you mean `{suggestion}`?";
+
+    private static string RuleLabel(string? name) => name is null ? "this rule" : $"rule `{name}`";
+
+    private static string Describe(Location location) =>
+        $"{location.File.Path}({location.Start.Line + 1},{location.Start.Character + 1})";
+
+    private static string DescribeArity(string signature)
+    {
+        var inside = signature[(signature.IndexOf('(') + 1)..signature.LastIndexOf(')')];
+        if (inside.Length == 0)
+        {
+            return "no arguments";
+        }
+        var parts = inside.Split(',');
+        var required = parts.Count(p => !p.Contains('['));
+        return required == parts.Length
+            ? $"{required} argument{(required == 1 ? "" : "s")}"
+            : $"{required} to {parts.Length} arguments";
+    }
+}
