@@ -177,6 +177,9 @@ public readonly struct DiagnosticBuilder(Location? location)
     public Diagnostic TemplateFileNotFound(string path) => Create(DiagnosticCatalog.TemplateFileNotFound,
         $"template file `{path}` not found: paths are relative to the .trig file that uses them");
 
+    public Diagnostic TemplateOutsideProject(string path) => Create(DiagnosticCatalog.TemplateOutsideProject,
+        $"template file `{path}` is outside the rules project: keep templates inside the project folder");
+
     public Diagnostic RepeatedFallbackChannel(string channel) => Create(DiagnosticCatalog.RepeatedFallbackChannel,
         $"this fallback uses `{channel}` again, so it can never help: fall back to another channel");
 
@@ -228,6 +231,9 @@ public readonly struct DiagnosticBuilder(Location? location)
 
     public Diagnostic NullComparison(string op) => Create(DiagnosticCatalog.NullComparison,
         $"`null` can only be compared with `==` or `!=` (to test absence or presence), not with `{op}`");
+
+    public Diagnostic RecordAsValue(string name, string example) => Create(DiagnosticCatalog.RecordAsValue,
+        $"`{name}` is a whole record, not a value: use one of its fields, such as `{example}`");
 
     // ── Templates ───────────────────────────────────────────────────────
 

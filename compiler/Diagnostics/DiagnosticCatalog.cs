@@ -74,6 +74,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NonPositiveDuration = new("TRG0323", Error, "Duration must be positive");
     public static readonly DiagnosticDescriptor ZeroLengthWindow = new("TRG0324", Warning, "Window open all day");
     public static readonly DiagnosticDescriptor SelfTriggeringRule = new("TRG0325", Warning, "Rule cannot trigger on its own messages");
+    public static readonly DiagnosticDescriptor TemplateOutsideProject = new("TRG0326", Error, "Template file outside the project");
 
     // Expressions and types
     public static readonly DiagnosticDescriptor UnknownField = new("TRG0401", Error, "Unknown field");
@@ -87,6 +88,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ListElementMismatch = new("TRG0409", Error, "List elements of different types");
     public static readonly DiagnosticDescriptor FollowersOutsideTo = new("TRG0410", Error, "followers() outside a to clause");
     public static readonly DiagnosticDescriptor NullComparison = new("TRG0411", Error, "Invalid use of null");
+    public static readonly DiagnosticDescriptor RecordAsValue = new("TRG0412", Error, "Record used as a value");
 
     // Templates
     public static readonly DiagnosticDescriptor TemplateSyntaxError = new("TRG0501", Error, "Template syntax error");

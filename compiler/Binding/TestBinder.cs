@@ -1,0 +1,254 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using TriggerLang.Compiler.Channels;
+using TriggerLang.Compiler.Diagnostics;
+using TriggerLang.Compiler.Semantics;
+using TriggerLang.Compiler.Syntax;
+using TriggerLang.Compiler.Text;
+using TriggerLang.Compiler.TypeSystem;
+
+namespace TriggerLang.Compiler.Binding;
+
+/// <summary>Checks <c>test</c> blocks against the schema and the rules, and turns them into <see cref="BoundTest"/>s.</summary>
+internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOnlyCollection<string> ruleNames, List<Diagnostic> diagnostics)
+{
+    private static readonly string[] Statuses = ["sent", "suppressed", "failed"];
+    private static readonly string[] SuppressedReasons =
+        ["inactive", "exception", "unsubscribed", "no_address", "not_reeligible", "capped", "outside_window"];
+    private static readonly string[] FailedReasons = ["render_failed", "delivery_failed"];
+
+    public BoundTest Bind(SourceFile file, TestDeclarationSyntax test)
+    {
+        var steps = ImmutableArray.CreateBuilder<TestStep>();
+        DateTimeOffset? now = null;
+        foreach (var statement in test.Statements)
+        {
+            var at = statement.At?.Value?.ToUniversalTime();
+            if (at is { } time)
+            {
+                if (now is { } previous && time < previous)
+                {
+                    Report(file, statement.At!.Span, b => b.TestTimeGoesBack());
+                }
+                else
+                {
+                    now = time;
+                }
+            }
+            var step = Bind(file, statement, at ?? now, now is null && statement.At is null);
+            if (step is not null)
+            {
+                steps.Add(step);
+            }
+        }
+        return new BoundTest(test.Name.Value, new Location(file, test.Name.Span), steps.ToImmutable());
+    }
+
+    private TestStep? Bind(SourceFile file, TestStatementSyntax statement, DateTimeOffset? time, bool noTimeYet)
+    {
+        switch (statement)
+        {
+            case TestUserSyntax user:
+                return BindUser(file, user);
+            case TestEventSyntax e:
+                if (noTimeYet)
+                {
+                    Report(file, e.Span, b => b.TestMissingTime());
+                }
+                if (e.Event.IsMissing || e.UserId.IsMissing)
+                {
+                    return null;
+                }
+                if (schema.Event(e.Event.Name) is not { } symbol)
+                {
+                    Report(file, e.Event.Span, b => b.UnknownEvent(e.Event.Name, Suggestions.Closest(e.Event.Name, schema.Events.Keys)));
+                    return null;
+                }
+                return new EventStep(time, e, symbol, e.UserId.Name, BindEventProperties(file, symbol, e));
+            case TestFollowSyntax f:
+                if (noTimeYet)
+                {
+                    // A follow before any time applies from the start, like a follow record without a time.
+                    return new FollowStep(null, f, f.Follower.Name, f.Followee.Name);
+                }
+                return new FollowStep(time, f, f.Follower.Name, f.Followee.Name);
+            case TestExpectSyntax x:
+                return BindExpect(file, x);
+            default:
+                return null;
+        }
+    }
+
+    private UserStep BindUser(SourceFile file, TestUserSyntax user)
+    {
+        var attributes = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+        var subscriptions = ImmutableDictionary.CreateBuilder<string, bool>(StringComparer.Ordinal);
+        var categories = ImmutableDictionary.CreateBuilder<string, bool>(StringComparer.Ordinal);
+        foreach (var property in user.Properties?.Properties ?? [])
+        {
+            var name = property.Name.Name;
+            if (name is "subscriptions" or "categories")
+            {
+                BindFlags(file, property, name == "subscriptions" ? subscriptions : categories, name == "subscriptions");
+                continue;
+            }
+            if (schema.User.Attribute(name) is not { } attribute)
+            {
+                Report(file, property.Name.Span, b => b.UnknownField("the user profile", name,
+                    Suggestions.Closest(name, schema.User.Attributes.Select(a => a.Name).Append("subscriptions").Append("categories"))));
+                continue;
+            }
+            if (Value(file, property, attribute.Type) is var (ok, value) && ok)
+            {
+                attributes[name] = value;
+            }
+        }
+        return new UserStep(user.At?.Value?.ToUniversalTime(), user, user.Id.Name, attributes.ToImmutable(), subscriptions.ToImmutable(),
+            categories.ToImmutable());
+    }
+
+    private void BindFlags(SourceFile file, PropertySyntax property, ImmutableDictionary<string, bool>.Builder flags, bool areChannels)
+    {
+        if (property.Nested is null)
+        {
+            Report(file, property.Span, b => b.TestValueMismatch(
+                $"`{property.Name.Name}` takes an object of true/false flags, such as {{ {(areChannels ? "push" : "marketing")}: false }}"));
+            return;
+        }
+        foreach (var flag in property.Nested.Properties)
+        {
+            if (areChannels && channels.Find(flag.Name.Name) is null)
+            {
+                Report(file, flag.Name.Span, b => b.UnknownChannel(flag.Name.Name, Suggestions.Closest(flag.Name.Name, channels.Names), channels.Names));
+                continue;
+            }
+            if (Value(file, flag, TrigType.Bool) is (true, bool on))
+            {
+                flags[flag.Name.Name] = on;
+            }
+        }
+    }
+
+    private ImmutableDictionary<string, object?> BindEventProperties(SourceFile file, EventSymbol symbol, TestEventSyntax e)
+    {
+        var values = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
+        foreach (var property in e.Properties?.Properties ?? [])
+        {
+            var name = property.Name.Name;
+            if (symbol.Field(name) is not { } field)
+            {
+                Report(file, property.Name.Span, b => b.UnknownField($"event `{symbol.Name}`", name,
+                    Suggestions.Closest(name, symbol.Fields.Select(f => f.Name))));
+                continue;
+            }
+            if (Value(file, property, field.Type) is var (ok, value) && ok)
+            {
+                values[name] = value;
+            }
+        }
+        foreach (var missing in symbol.Fields.Where(f => !f.Type.IsOptional && !values.ContainsKey(f.Name)))
+        {
+            Report(file, e.Event.Span, b => b.TestMissingField(symbol.Name, missing.Name));
+        }
+        return values.ToImmutable();
+    }
+
+    /// <summary>A property's constant value, checked against the expected type. Timestamps are written as ISO-8601 strings.</summary>
+    private (bool Ok, object? Value) Value(SourceFile file, PropertySyntax property, TrigType expected)
+    {
+        if (property.Value is null)
+        {
+            Report(file, property.Span, b => b.TestValueMismatch($"`{property.Name.Name}` must be a {expected}, not an object"));
+            return (false, null);
+        }
+        if (property.Value is MissingExpressionSyntax)
+        {
+            return (false, null);
+        }
+        if (ConstantEvaluator.Evaluate(property.Value) is not var (value, type))
+        {
+            Report(file, property.Value.Span, b => b.TestValueMismatch("test values must be literals, such as 150, \"text\", true or [1, 2]"));
+            return (false, null);
+        }
+        if (expected.Kind == TypeKind.Timestamp && value is string text)
+        {
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+            {
+                return (true, time.ToUniversalTime());
+            }
+            Report(file, property.Value.Span, b => b.TestValueMismatch($"`{property.Name.Name}` is a timestamp: write it as \"2026-12-01T10:00:00Z\""));
+            return (false, null);
+        }
+        if (!TypeRules.IsAssignable(type, expected))
+        {
+            Report(file, property.Value.Span, b => b.TestValueMismatch(
+                $"`{property.Name.Name}` is a {expected}, but this value is {ExpressionBinder.Describe(type)}"));
+            return (false, null);
+        }
+        return (true, value);
+    }
+
+    private ExpectStep? BindExpect(SourceFile file, TestExpectSyntax x)
+    {
+        if (x.Rule.IsMissing || x.UserId.IsMissing)
+        {
+            return null;
+        }
+        if (!ruleNames.Contains(x.Rule.Name))
+        {
+            Report(file, x.Rule.Span, b => b.TestUnknownRule(x.Rule.Name, Suggestions.Closest(x.Rule.Name, ruleNames)));
+        }
+        if (x.Status is { IsMissing: false } status)
+        {
+            if (!Statuses.Contains(status.Name))
+            {
+                Report(file, status.Span, b => b.TestInvalidStatus(status.Name, "an outcome status (sent, suppressed or failed)",
+                    Suggestions.Closest(status.Name, Statuses)));
+            }
+            else
+            {
+                CheckReason(file, status.Name, x.Reason, status.Span);
+            }
+        }
+        if (x.Channel is { IsMissing: false } channel && channels.Find(channel.Name) is null)
+        {
+            Report(file, channel.Span, b => b.UnknownChannel(channel.Name, Suggestions.Closest(channel.Name, channels.Names), channels.Names));
+        }
+        var fields = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var field in x.Fields?.Properties ?? [])
+        {
+            if (Value(file, field, TrigType.String) is (true, string text))
+            {
+                fields[field.Name.Name] = text;
+            }
+        }
+        return new ExpectStep(x.At?.Value?.ToUniversalTime(), x, x.IsNone, x.Rule.Name, x.Status?.Name, x.Reason?.Name, x.UserId.Name,
+            x.Channel?.Name, fields.ToImmutable());
+    }
+
+    private void CheckReason(SourceFile file, string status, IdentifierSyntax? reason, TextSpan statusSpan)
+    {
+        var allowed = status switch
+        {
+            "suppressed" => SuppressedReasons,
+            "failed" => FailedReasons,
+            _ => [],
+        };
+        if (reason is null || reason.IsMissing)
+        {
+            if (allowed.Length > 0)
+            {
+                Report(file, statusSpan, b => b.TestInvalidStatus(status, $"complete without its reason: write `{status} REASON` ({string.Join(", ", allowed)})", null));
+            }
+            return;
+        }
+        if (!allowed.Contains(reason.Name))
+        {
+            var expected = allowed.Length == 0 ? "a reason: a sent outcome has none" : $"a reason for {status} ({string.Join(", ", allowed)})";
+            Report(file, reason.Span, b => b.TestInvalidStatus(reason.Name, expected, Suggestions.Closest(reason.Name, allowed)));
+        }
+    }
+
+    private void Report(SourceFile file, TextSpan span, Func<DiagnosticBuilder, Diagnostic> build) =>
+        diagnostics.Add(build(DiagnosticBuilder.At(file, span)));
+}

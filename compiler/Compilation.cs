@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using TriggerLang.Compiler.Binding;
+using TriggerLang.Compiler.Diagnostics;
+using TriggerLang.Compiler.Parsing;
+using TriggerLang.Compiler.Semantics;
+using TriggerLang.Compiler.Syntax;
+using TriggerLang.Compiler.Text;
+
+namespace TriggerLang.Compiler;
+
+/// <summary>
+/// A rules project compiled as one namespace: its syntax trees, its
+/// semantic model and every diagnostic. Binding is done once, on first use.
+/// Never throws on bad input; an unexpected failure inside the compiler
+/// becomes an internal-error diagnostic that names the rule.
+/// </summary>
+public sealed class Compilation
+{
+    private readonly Lazy<(SemanticModel Model, ImmutableArray<Diagnostic> Diagnostics)> _bound;
+
+    private Compilation(ImmutableArray<SyntaxTree> trees, CompilationOptions options, ImmutableArray<Diagnostic> loadDiagnostics)
+    {
+        SyntaxTrees = trees;
+        Options = options;
+        _bound = new Lazy<(SemanticModel, ImmutableArray<Diagnostic>)>(() => Bind(loadDiagnostics));
+    }
+
+    public ImmutableArray<SyntaxTree> SyntaxTrees { get; }
+
+    public CompilationOptions Options { get; }
+
+    public SemanticModel Model => _bound.Value.Model;
+
+    /// <summary>All diagnostics, sorted by file, then position.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics => _bound.Value.Diagnostics;
+
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    public static Compilation Create(IEnumerable<SyntaxTree> trees, CompilationOptions? options = null,
+        IEnumerable<Diagnostic>? loadDiagnostics = null) =>
+        new([.. trees.OrderBy(t => t.File.Path, StringComparer.Ordinal)], options ?? CompilationOptions.Default, [.. loadDiagnostics ?? []]);
+
+    public static Compilation Create(IEnumerable<SourceFile> files, CompilationOptions? options = null,
+        IEnumerable<Diagnostic>? loadDiagnostics = null) =>
+        Create(files.Select(TrigParser.Parse), options, loadDiagnostics);
+
+    private (SemanticModel, ImmutableArray<Diagnostic>) Bind(ImmutableArray<Diagnostic> loadDiagnostics)
+    {
+        var diagnostics = new List<Diagnostic>(loadDiagnostics);
+        foreach (var tree in SyntaxTrees)
+        {
+            diagnostics.AddRange(tree.Diagnostics);
+        }
+
+        var (schema, settings, limits) = new DeclarationBinder(Options.Channels, diagnostics).Bind(SyntaxTrees);
+        var rules = BindRules(schema, diagnostics);
+        var ruleNames = rules.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var tests = BindTests(schema, ruleNames, diagnostics);
+
+        var sorted = diagnostics
+            .Distinct()
+            .OrderBy(d => d.Location?.File.Path ?? "", StringComparer.Ordinal)
+            .ThenBy(d => d.Location?.Span.Start ?? 0)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return (new SemanticModel(schema, settings, limits, rules, tests), sorted);
+    }
+
+    private ImmutableArray<BoundRule> BindRules(Schema schema, List<Diagnostic> diagnostics)
+    {
+        var binder = new RuleBinder(schema, Options, diagnostics);
+        var rules = ImmutableArray.CreateBuilder<BoundRule>();
+        var byName = new Dictionary<string, Location>(StringComparer.Ordinal);
+        foreach (var tree in SyntaxTrees)
+        {
+            var declarations = tree.Root.Items.OfType<RuleDeclarationSyntax>().ToList();
+            foreach (var (rule, name, anonymous) in RuleNamer.Name(tree.File, declarations, diagnostics))
+            {
+                var location = new Location(tree.File, rule.Name?.Span ?? rule.On.Span);
+                if (byName.TryGetValue(name, out var first))
+                {
+                    diagnostics.Add(DiagnosticBuilder.At(tree.File, location.Span).DuplicateRule(name, first));
+                    continue;
+                }
+                byName[name] = location;
+                try
+                {
+                    rules.Add(binder.Bind(tree.File, rule, name, anonymous));
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    diagnostics.Add(DiagnosticBuilder.At(tree.File, location.Span).InternalError($"checking rule `{name}`", e));
+                }
+            }
+        }
+        return rules.ToImmutable();
+    }
+
+    private ImmutableArray<BoundTest> BindTests(Schema schema, IReadOnlyCollection<string> ruleNames, List<Diagnostic> diagnostics)
+    {
+        var binder = new TestBinder(schema, Options.Channels, ruleNames, diagnostics);
+        var tests = ImmutableArray.CreateBuilder<BoundTest>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in SyntaxTrees)
+        {
+            foreach (var test in tree.Root.Items.OfType<TestDeclarationSyntax>())
+            {
+                if (!names.Add(test.Name.Value))
+                {
+                    diagnostics.Add(DiagnosticBuilder.At(tree.File, test.Name.Span).DuplicateTest(test.Name.Value));
+                    continue;
+                }
+                try
+                {
+                    tests.Add(binder.Bind(tree.File, test));
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    diagnostics.Add(DiagnosticBuilder.At(tree.File, test.Name.Span).InternalError($"checking test \"{test.Name.Value}\"", e));
+                }
+            }
+        }
+        return tests.ToImmutable();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text;
+using TriggerLang.Compiler.Diagnostics;
+using TriggerLang.Compiler.Text;
+
+namespace TriggerLang.Compiler.Project;
+
+/// <summary>
+/// The .trig files of a project folder. <see cref="FatalError"/> is set when
+/// the folder cannot be used at all (missing, unreadable, no .trig files, a
+/// file that cannot be opened): the command line exits with 2 for those.
+/// </summary>
+public sealed record ProjectSources(string Root, IReadOnlyList<SourceFile> Files, IReadOnlyList<Diagnostic> Diagnostics, string? FatalError);
+
+/// <summary>Finds and reads the .trig files of a folder (recursively, skipping hidden folders), strictly as UTF-8.</summary>
+public static class ProjectLoader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static ProjectSources Load(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return Fatal(directory, File.Exists(directory)
+                ? $"`{directory}` is a file: pass the folder that holds the rules project"
+                : $"folder `{directory}` does not exist");
+        }
+        List<string> paths;
+        try
+        {
+            paths = FindTrigFiles(directory).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fatal(directory, $"cannot list `{directory}`: {e.Message}");
+        }
+        if (paths.Count == 0)
+        {
+            var diagnostic = DiagnosticBuilder.ForProject().NoSourceFiles(directory);
+            return new ProjectSources(directory, [], [diagnostic], diagnostic.Message);
+        }
+
+        var files = new List<SourceFile>();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var path in paths)
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                var unreadable = DiagnosticBuilder.At(new SourceFile(path, ""), default).UnreadableFile(path, e.Message);
+                return new ProjectSources(directory, files, [.. diagnostics, unreadable], unreadable.ToString());
+            }
+            files.Add(Decode(path, bytes, diagnostics));
+        }
+        return new ProjectSources(directory, files, diagnostics, null);
+    }
+
+    /// <summary>Decodes strictly; a file with invalid UTF-8 is reported at its first bad byte and compiled as empty.</summary>
+    public static SourceFile Decode(string path, byte[] bytes, List<Diagnostic> diagnostics)
+    {
+        var offset = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        try
+        {
+            return new SourceFile(path, StrictUtf8.GetString(bytes, offset, bytes.Length - offset));
+        }
+        catch (DecoderFallbackException e)
+        {
+            var badByte = offset + Math.Max(0, e.Index);
+            var goodPrefix = Encoding.UTF8.GetString(bytes, offset, Math.Max(0, FirstInvalid(bytes, offset) - offset));
+            var file = new SourceFile(path, goodPrefix);
+            diagnostics.Add(DiagnosticBuilder.At(file, new TextSpan(goodPrefix.Length, 0)).InvalidEncoding(FirstInvalid(bytes, offset)));
+            _ = badByte;
+            return new SourceFile(path, "");
+        }
+    }
+
+    /// <summary>The byte offset of the first byte that does not start or continue a valid UTF-8 sequence.</summary>
+    private static int FirstInvalid(byte[] bytes, int start)
+    {
+        var span = bytes.AsSpan(start);
+        return System.Text.Unicode.Utf8.IsValid(span) ? bytes.Length : start + FirstInvalidIn(span);
+    }
+
+    private static int FirstInvalidIn(ReadOnlySpan<byte> span)
+    {
+        var low = 0;
+        var high = span.Length;
+        // Binary search for the longest valid prefix; a prefix that ends inside a sequence is invalid only at its end,
+        // so step back at most three bytes to find the real start of the bad sequence.
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            if (System.Text.Unicode.Utf8.IsValid(span[..mid]) || IsValidUpToIncomplete(span[..mid]))
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+        return low;
+    }
+
+    private static bool IsValidUpToIncomplete(ReadOnlySpan<byte> span)
+    {
+        for (var trim = 1; trim <= 3 && trim <= span.Length; trim++)
+        {
+            if (System.Text.Unicode.Utf8.IsValid(span[..^trim]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static IEnumerable<string> FindTrigFiles(string directory)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden };
+        return Directory.EnumerateFiles(directory, "*.trig", options)
+            .Where(p => !Path.GetRelativePath(directory, p).Split(Path.DirectorySeparatorChar).Any(s => s.StartsWith('.')))
+            .Order(StringComparer.Ordinal);
+    }
+
+    private static ProjectSources Fatal(string directory, string message) => new(directory, [], [], message);
+}
