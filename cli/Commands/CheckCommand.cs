@@ -1,0 +1,73 @@
+using System.CommandLine;
+using TriggerLang.Cli.Output;
+using TriggerLang.Compiler.Diagnostics;
+
+namespace TriggerLang.Cli.Commands;
+
+/// <summary>
+/// <c>trig check DIR… [--format text|sarif] [--output FILE]</c>: parse and
+/// type-check each project folder. Text diagnostics go to stdout in MSBuild
+/// style, the summary to stderr; exit 0 clean or warnings only, 1 errors,
+/// 2 bad usage or unreadable input.
+/// </summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var directories = new Argument<string[]>("DIR")
+        {
+            Description = "Rules project folders (all .trig files in each, recursively, form one project).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format: text (MSBuild style, the default) or sarif (SARIF 2.1.0 for code scanning).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "sarif");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
+
+        var command = new Command("check", "Parse and type-check rule projects.") { directories, format, output };
+        command.SetAction(parse => Run(console, parse.GetValue(directories)!, parse.GetValue(format)!, parse.GetValue(output)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string[] directories, string format, string? outputPath)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var fileCount = 0;
+        var fatal = false;
+        foreach (var directory in directories)
+        {
+            var (sources, compilation) = ProjectCompiler.Compile(directory);
+            fileCount += sources.Files.Count;
+            if (compilation is null)
+            {
+                console.Error.WriteLine($"trig: error: {sources.FatalError}");
+                fatal = true;
+                continue;
+            }
+            diagnostics.AddRange(compilation.Diagnostics);
+        }
+
+        using var writer = outputPath is null ? null : new StreamWriter(outputPath);
+        var target = writer ?? console.Out;
+        if (format == "sarif")
+        {
+            SarifWriter.Write(target, diagnostics);
+        }
+        else
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                target.WriteLine(diagnostic.ToString());
+            }
+        }
+
+        var errors = diagnostics.Count(d => d.IsError);
+        var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
+        console.Error.WriteLine($"trig check: {fileCount} file{(fileCount == 1 ? "" : "s")}, {errors} error{(errors == 1 ? "" : "s")}, "
+            + $"{warnings} warning{(warnings == 1 ? "" : "s")}");
+        return fatal ? ExitCodes.BadInput : errors > 0 ? ExitCodes.Errors : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,19 @@
+using TriggerLang.Compiler;
+using TriggerLang.Compiler.Project;
+
+namespace TriggerLang.Cli.Commands;
+
+/// <summary>Loads and compiles one project folder, the way every command does.</summary>
+internal static class ProjectCompiler
+{
+    public static (ProjectSources Sources, Compilation? Compilation) Compile(string directory)
+    {
+        var sources = ProjectLoader.Load(directory);
+        if (sources.FatalError is not null)
+        {
+            return (sources, null);
+        }
+        var options = CompilationOptions.Default with { ProjectRoot = directory };
+        return (sources, Compilation.Create(sources.Files, options, sources.Diagnostics));
+    }
+}

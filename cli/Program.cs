@@ -1,0 +1,3 @@
+using TriggerLang.Cli;
+
+return TrigCli.Run(args, CliConsole.System);
