@@ -42,7 +42,21 @@ public sealed class Compilation
 
     public static Compilation Create(IEnumerable<SourceFile> files, CompilationOptions? options = null,
         IEnumerable<Diagnostic>? loadDiagnostics = null) =>
-        Create(files.Select(TrigParser.Parse), options, loadDiagnostics);
+        Create(files.Select(ParseSafely), options, loadDiagnostics);
+
+    /// <summary>The parser never throws on bad input by design; if a bug makes it throw, the file still gets a (empty) tree and a diagnostic.</summary>
+    private static SyntaxTree ParseSafely(SourceFile file)
+    {
+        try
+        {
+            return TrigParser.Parse(file);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var root = new CompilationUnitSyntax(file, new TextSpan(0, file.Text.Length), [], []);
+            return new SyntaxTree(root, [DiagnosticBuilder.At(file, new TextSpan(0, 0)).InternalError("parsing this file", e)]);
+        }
+    }
 
     private (SemanticModel, ImmutableArray<Diagnostic>) Bind(ImmutableArray<Diagnostic> loadDiagnostics)
     {
