@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using TriggerLang.Compiler.Syntax;
+using TriggerLang.Compiler.Text;
+
+namespace TriggerLang.Compiler.Formatting;
+
+/// <summary>
+/// Reads the source being formatted. The syntax tree has no tokens for braces,
+/// <c>else</c> or whitespace, so the formatter finds them here, stepping over
+/// whitespace and comments exactly as the lexer does.
+/// </summary>
+internal sealed class SourceCursor
+{
+    private readonly string _text;
+    private readonly ImmutableArray<CommentTrivia> _comments;
+
+    public SourceCursor(CompilationUnitSyntax root)
+    {
+        _text = root.File.Text;
+        _comments = root.Comments;
+    }
+
+    /// <summary>The exact source text: literals keep their escapes and spelling.</summary>
+    public string Text(TextSpan span) => _text.Substring(span.Start, span.Length);
+
+    /// <summary>The first offset at or after <paramref name="position"/> that is code, or -1 at end of file.</summary>
+    public int NextCode(int position)
+    {
+        var i = Math.Max(0, position);
+        while (i < _text.Length)
+        {
+            if (IsWhitespace(_text[i]))
+            {
+                i++;
+            }
+            else if (CommentAt(i) is { } comment)
+            {
+                i = comment.Span.End;
+            }
+            else
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The last offset before <paramref name="position"/> that is code, or -1 at start of file.</summary>
+    public int PreviousCode(int position)
+    {
+        var i = Math.Min(position, _text.Length) - 1;
+        while (i >= 0)
+        {
+            if (IsWhitespace(_text[i]))
+            {
+                i--;
+            }
+            else if (CommentAt(i) is { } comment)
+            {
+                i = comment.Span.Start - 1;
+            }
+            else
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>The offset of the next code character after <paramref name="position"/>, which must be <paramref name="expected"/>.</summary>
+    public int Expect(int position, char expected)
+    {
+        var found = NextCode(position);
+        if (found < 0 || _text[found] != expected)
+        {
+            throw new InvalidOperationException($"The formatter expected '{expected}' after offset {position}; the syntax tree and the source disagree.");
+        }
+        return found;
+    }
+
+    public bool HasCommentWithin(int start, int end) => _comments.Any(c => c.Span.Start >= start && c.Span.End <= end);
+
+    public bool HasNewline(int start, int end)
+    {
+        for (var i = Math.Max(0, start); i < end && i < _text.Length; i++)
+        {
+            if (_text[i] is '\n' or '\r')
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when a line holding only whitespace lies between the two offsets.</summary>
+    public bool HasBlankLine(int start, int end)
+    {
+        var afterNewline = false;
+        for (var i = Math.Max(0, start); i < end && i < _text.Length; i++)
+        {
+            var c = _text[i];
+            if (c == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n')
+            {
+                continue;
+            }
+            if (c is '\n' or '\r')
+            {
+                if (afterNewline)
+                {
+                    return true;
+                }
+                afterNewline = true;
+            }
+            else if (!IsWhitespace(c))
+            {
+                afterNewline = false;
+            }
+        }
+        return false;
+    }
+
+    private CommentTrivia? CommentAt(int offset)
+    {
+        int low = 0, high = _comments.Length - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) / 2;
+            var span = _comments[mid].Span;
+            if (offset < span.Start)
+            {
+                high = mid - 1;
+            }
+            else if (offset >= span.End)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                return _comments[mid];
+            }
+        }
+        return null;
+    }
+
+    // The lexer's whitespace: [ \t\r\n\f\uFEFF].
+    private static bool IsWhitespace(char c) => c is ' ' or '\t' or '\r' or '\n' or '\f' or '\uFEFF';
+}

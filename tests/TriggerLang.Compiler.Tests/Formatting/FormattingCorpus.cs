@@ -1,0 +1,88 @@
+using System.Reflection;
+
+namespace TriggerLang.Compiler.Tests.Formatting;
+
+/// <summary>Where the formatter's test inputs live: the golden files and the repository's examples.</summary>
+internal static class FormattingCorpus
+{
+    public const string ExpectedSuffix = ".formatted.trig";
+
+    /// <summary>The golden files as copied beside the test assembly.</summary>
+    public static string OutputDirectory => Path.Combine(AppContext.BaseDirectory, "TestData", "Formatting");
+
+    /// <summary>The golden files in the source tree, where re-recording writes.</summary>
+    public static string SourceDirectory =>
+        Path.Combine(RepositoryRoot, "tests", "TriggerLang.Compiler.Tests", "TestData", "Formatting");
+
+    /// <summary>
+    /// The folder holding TriggerLang.sln, found by walking up from the test
+    /// assembly; when the build put its output elsewhere (<c>--artifacts-path</c>),
+    /// the root recorded at build time.
+    /// </summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "TriggerLang.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+            var recorded = typeof(FormattingCorpus).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+            if (recorded is not null && File.Exists(Path.Combine(recorded, "TriggerLang.sln")))
+            {
+                return Path.GetFullPath(recorded);
+            }
+            throw new InvalidOperationException("Cannot find the folder holding TriggerLang.sln above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>Names of the golden cases: NAME.trig beside NAME.formatted.trig.</summary>
+    public static IEnumerable<string> GoldenCases() =>
+        Directory.EnumerateFiles(OutputDirectory, "*.trig")
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(name => !name.EndsWith(ExpectedSuffix, StringComparison.Ordinal))
+            .Select(name => name[..^".trig".Length])
+            .Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every input the formatter's invariants are checked on, as short names for
+    /// <see cref="Resolve"/>: the golden inputs and their expected outputs, and each
+    /// .trig file under the repository's examples/ (there may be none yet). Parsing
+    /// waits for the test, so that a file that crashes the parser fails one test
+    /// instead of test discovery.
+    /// </summary>
+    public static IEnumerable<string> InvariantInputs()
+    {
+        foreach (var name in GoldenCases())
+        {
+            yield return GoldenPrefix + name + ".trig";
+            if (File.Exists(Path.Combine(OutputDirectory, name + ExpectedSuffix)))
+            {
+                yield return GoldenPrefix + name + ExpectedSuffix;
+            }
+        }
+        var examples = Path.Combine(RepositoryRoot, ExamplesFolder);
+        if (!Directory.Exists(examples))
+        {
+            yield break;
+        }
+        foreach (var path in Directory.EnumerateFiles(examples, "*.trig", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            yield return Path.GetRelativePath(RepositoryRoot, path).Replace('\\', '/');
+        }
+    }
+
+    /// <summary>The full path of a name from <see cref="InvariantInputs"/>.</summary>
+    public static string Resolve(string name) =>
+        name.StartsWith(GoldenPrefix, StringComparison.Ordinal)
+            ? Path.Combine(OutputDirectory, name[GoldenPrefix.Length..])
+            : Path.Combine(RepositoryRoot, name);
+
+    private const string GoldenPrefix = "golden:";
+    private const string ExamplesFolder = "examples";
+}

@@ -1,0 +1,62 @@
+using TriggerLang.Compiler.Formatting;
+using TriggerLang.Compiler.Parsing;
+using TriggerLang.Compiler.Syntax;
+using TriggerLang.Compiler.Text;
+
+namespace TriggerLang.Compiler.Tests.Formatting;
+
+/// <summary>Cases that golden files cannot express well: errors, line endings, degenerate files, parser quirks.</summary>
+public class TrigFormatterTests
+{
+    [Fact]
+    public void A_file_with_syntax_errors_is_refused()
+    {
+        var tree = TrigParser.Parse(new SourceFile("bad.trig", "rule r on x where send email \"x\""));
+        Assert.True(tree.HasErrors);
+        Assert.Throws<InvalidOperationException>(() => TrigFormatter.Format(tree));
+    }
+
+    [Fact]
+    public void Crlf_and_tabs_become_lf_and_spaces()
+    {
+        var formatted = TrigSource.Format("rule r\r\n\ton x\t// why\r\n\tsend email \"a\\tb\"\r\n");
+        Assert.Equal("rule r\n  on x // why\n  send email \"a\\tb\"\n", formatted);
+    }
+
+    [Fact]
+    public void An_empty_file_stays_empty() => Assert.Equal("", TrigSource.Format("  \n\n"));
+
+    [Fact]
+    public void A_file_of_comments_keeps_them_and_their_paragraphs() =>
+        Assert.Equal("// a\n// b\n\n// c\n", TrigSource.Format("\n\n// a   \n   // b\n\n\n// c\n\n"));
+
+    [Fact]
+    public void Once_is_not_put_right_after_a_window_without_days()
+    {
+        // `window 09:00-21:00 local once` would read `once` as a weekday.
+        var formatted = TrigSource.Format("on x once window 09:00-21:00 local category m send push \"x\"");
+        Assert.Equal("on x\n  once\n  window 09:00-21:00 local\n  category m\n  send push \"x\"\n", formatted);
+        var window = TrigSource.ParseClean(formatted).Root.DescendantsAndSelf().OfType<WindowClauseSyntax>().Single();
+        Assert.Empty(window.Days);
+    }
+
+    [Fact]
+    public void Once_after_a_window_with_days_keeps_the_canonical_order() =>
+        Assert.Equal("on x\n  window 09:00-21:00 mon\n  once\n  send push \"x\"\n", TrigSource.Format("on x once window 09:00-21:00 mon send push \"x\""));
+
+    [Theory]
+    [InlineData("event e {\n// later\n}", "event e {\n  // later\n}\n")]
+    [InlineData("event e { // later\n}", "event e { // later\n}\n")]
+    [InlineData("on x send webhook {\n// todo\n}", "on x\n  send webhook {\n    // todo\n  }\n")]
+    [InlineData("event e {}  ", "event e {}\n")]
+    public void A_comment_inside_an_empty_block_keeps_the_block_open(string input, string expected) =>
+        Assert.Equal(expected, TrigSource.Format(input));
+
+    [Fact(Skip = "Parser bug: UNTERMINATED_BLOCK_COMMENT ('/*' .*? EOF) outmatches BLOCK_COMMENT, so every block comment "
+        + "swallows the rest of the file (TRG0005). Unskip when grammar/TriggerLang.g4 is fixed; BlockCommentMasker can then go.")]
+    public void Block_comments_parse_without_the_test_workaround()
+    {
+        var tree = TrigParser.Parse(new SourceFile("x.trig", "event e { a: int /* why */ }\n"));
+        Assert.False(tree.HasErrors, string.Join('\n', tree.Diagnostics));
+    }
+}
