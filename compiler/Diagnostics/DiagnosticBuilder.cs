@@ -1,4 +1,5 @@
 using TriggerLang.Compiler.Text;
+using TriggerLang.Compiler.TypeSystem;
 using static TriggerLang.Compiler.Diagnostics.DiagnosticCatalog;
 
 namespace TriggerLang.Compiler.Diagnostics;
@@ -238,17 +239,40 @@ public readonly struct DiagnosticBuilder(Location? location)
     // ── Templates ───────────────────────────────────────────────────────
 
     public Diagnostic TemplateSyntaxError(string message) => Create(DiagnosticCatalog.TemplateSyntaxError,
-        $"template error: {message}");
+        $"template syntax error: {message}");
 
-    public Diagnostic UnknownTemplateVariable(string name, string? suggestion, bool isDigest) => Create(DiagnosticCatalog.UnknownTemplateVariable,
-        $"unknown template variable `{name}`{DidYouMean(suggestion)}: in scope are user, event, rule{(isDigest ? ", events, count" : "")} and the trigger's alias",
+    public Diagnostic UnclosedTemplateDelimiter(string opener, string closer) => Create(DiagnosticCatalog.TemplateSyntaxError,
+        $"this `{opener}` is never closed: add `{closer}`");
+
+    public Diagnostic UnclosedTemplateBlock(string tag) => Create(DiagnosticCatalog.TemplateSyntaxError,
+        $"`{{% {tag} %}}` is never closed: add `{{% end{tag} %}}` where it should end");
+
+    public Diagnostic UnknownTemplateTag(string name, string? suggestion) => Create(DiagnosticCatalog.TemplateSyntaxError,
+        $"unknown tag `{name}`{DidYouMean(suggestion)}: the tags are assign, capture, case, comment, cycle, decrement, for, if, increment, raw, tablerow and unless",
         Fix(suggestion));
 
-    public Diagnostic UnknownTemplateField(string owner, string name, string? suggestion) => Create(DiagnosticCatalog.UnknownTemplateField,
-        $"{owner} has no field `{name}`{DidYouMean(suggestion)}", Fix(suggestion));
+    public Diagnostic TemplateIncludeNotSupported(string tag) => Create(DiagnosticCatalog.TemplateSyntaxError,
+        $"`{tag}` is not supported: a message template cannot include another template; put the text here, or use `template \"path\"` in the send");
+
+    public Diagnostic TemplateMissingPipe() => Create(DiagnosticCatalog.TemplateSyntaxError,
+        "two values side by side: Liquid applies a filter after `|`, as in `{{ user.first_name | upcase }}`");
+
+    public Diagnostic UnknownTemplateVariable(string name, string? suggestion, IEnumerable<string> inScope) => Create(
+        DiagnosticCatalog.UnknownTemplateVariable,
+        $"unknown template variable `{name}`{DidYouMean(suggestion)}: in scope here are {string.Join(", ", inScope)}",
+        Fix(suggestion));
+
+    public Diagnostic UnknownTemplateField(string owner, string name, string? suggestion, IReadOnlyCollection<string> fields) => Create(
+        DiagnosticCatalog.UnknownTemplateField,
+        $"{owner} has no field `{name}`{DidYouMean(suggestion)}" + (fields.Count == 0 ? ": it has no fields" : $": its fields are {string.Join(", ", fields)}"),
+        Fix(suggestion));
+
+    public Diagnostic TemplateValueHasNoFields(string path, TrigType type, string name) => Create(DiagnosticCatalog.UnknownTemplateField,
+        $"`{path}` is {(type.Kind == TypeKind.User ? "a user (rendered as its id)" : type.AsRequired().ToString())}, which has no fields: remove `.{name}`");
 
     public Diagnostic DigestVariableOutsideDigest(string name) => Create(DiagnosticCatalog.DigestVariableOutsideDigest,
-        $"`{name}` exists only in digest rules: add `digest daily at HH:MM` or use `event`");
+        $"`{name}` exists only in digest rules ({(name == "count" ? "the number of collected events" : "the list of collected events")}): "
+        + "add `digest daily at HH:MM local` to the rule, or use `event` for the event that triggered it");
 
     // ── Tests ───────────────────────────────────────────────────────────
 
