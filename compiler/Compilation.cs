@@ -68,8 +68,7 @@ public sealed class Compilation
 
         var (schema, settings, limits) = new DeclarationBinder(Options.Channels, diagnostics).Bind(SyntaxTrees);
         var rules = BindRules(schema, diagnostics);
-        var ruleNames = rules.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
-        var tests = BindTests(schema, ruleNames, diagnostics);
+        var tests = BindTests(schema, rules.ToDictionary(r => r.Name, StringComparer.Ordinal), diagnostics);
 
         var sorted = diagnostics
             .Distinct()
@@ -84,22 +83,34 @@ public sealed class Compilation
     {
         var binder = new RuleBinder(schema, Options, diagnostics);
         var rules = ImmutableArray.CreateBuilder<BoundRule>();
-        var byName = new Dictionary<string, Location>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, (Location Location, bool NamedAfterFile)>(StringComparer.Ordinal);
         foreach (var tree in SyntaxTrees)
         {
             var declarations = tree.Root.Items.OfType<RuleDeclarationSyntax>().ToList();
             foreach (var (rule, name, anonymous) in RuleNamer.Name(tree.File, declarations, diagnostics))
             {
                 var location = new Location(tree.File, rule.Name?.Span ?? rule.On.Span);
-                if (byName.TryGetValue(name, out var first))
+                var namedAfterFile = anonymous && name == tree.File.Stem;
+                var duplicate = byName.TryGetValue(name, out var first);
+                if (duplicate)
                 {
-                    diagnostics.Add(DiagnosticBuilder.At(tree.File, location.Span).DuplicateRule(name, first));
-                    continue;
+                    var at = DiagnosticBuilder.At(tree.File, location.Span);
+                    diagnostics.Add(namedAfterFile
+                        ? at.DuplicateAnonymousRule(name, first.Location)
+                        : at.DuplicateRule(name, first.Location, first.NamedAfterFile));
                 }
-                byName[name] = location;
+                else
+                {
+                    byName[name] = (location, namedAfterFile);
+                }
                 try
                 {
-                    rules.Add(binder.Bind(tree.File, rule, name, anonymous));
+                    // A rule whose name is taken is still checked, so that all its mistakes show at once, but it is not part of the model.
+                    var bound = binder.Bind(tree.File, rule, name, anonymous);
+                    if (!duplicate)
+                    {
+                        rules.Add(bound);
+                    }
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -110,23 +121,28 @@ public sealed class Compilation
         return rules.ToImmutable();
     }
 
-    private ImmutableArray<BoundTest> BindTests(Schema schema, IReadOnlyCollection<string> ruleNames, List<Diagnostic> diagnostics)
+    private ImmutableArray<BoundTest> BindTests(Schema schema, IReadOnlyDictionary<string, BoundRule> rules, List<Diagnostic> diagnostics)
     {
-        var binder = new TestBinder(schema, Options.Channels, ruleNames, diagnostics);
+        var binder = new TestBinder(schema, Options.Channels, rules, diagnostics);
         var tests = ImmutableArray.CreateBuilder<BoundTest>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tree in SyntaxTrees)
         {
             foreach (var test in tree.Root.Items.OfType<TestDeclarationSyntax>())
             {
-                if (!names.Add(test.Name.Value))
+                var duplicate = !names.Add(test.Name.Value);
+                if (duplicate)
                 {
                     diagnostics.Add(DiagnosticBuilder.At(tree.File, test.Name.Span).DuplicateTest(test.Name.Value));
-                    continue;
                 }
                 try
                 {
-                    tests.Add(binder.Bind(tree.File, test));
+                    // Like a rule with a taken name, a test with a taken name is still checked but left out of the model.
+                    var bound = binder.Bind(tree.File, test);
+                    if (!duplicate)
+                    {
+                        tests.Add(bound);
+                    }
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {

@@ -83,21 +83,32 @@ internal static class BinaryTyping
     private static TrigType Optional(TrigType result, TrigType left, TrigType right) =>
         left.IsOptional || right.IsOptional ? result.AsOptional() : result;
 
-    /// <summary>A hint for the commonest mistakes, appended to the mismatch message.</summary>
-    public static string Hint(BinaryOperator op, TrigType left, TrigType right)
+    /// <summary>How to fix a mismatch, appended to its message: the commonest mistakes first, else what the operator accepts.</summary>
+    public static string Hint(BinaryOperator op, BoundExpression left, BoundExpression right)
     {
-        if (left.IsNumeric && right.Kind == TypeKind.String || right.IsNumeric && left.Kind == TypeKind.String)
-        {
-            return ": text and numbers never convert implicitly; compare a number with a number literal (no quotes)";
-        }
+        var (l, r) = (left.Type, right.Type);
         if (op == BinaryOperator.In)
         {
-            return ": `in` tests text inside text, or an item in a list like [\"US\", \"CA\"]";
+            return ": `in` tests text inside text, or an item in a list such as `user.country in [\"US\", \"CA\"]`";
         }
-        if (op is BinaryOperator.And or BinaryOperator.Or)
+        if (l.IsNumeric && r.Kind == TypeKind.String || r.IsNumeric && l.Kind == TypeKind.String)
         {
-            return ": both sides must be conditions";
+            var text = l.Kind == TypeKind.String ? left : right;
+            return text is BoundLiteral { Value: string quoted } && decimal.TryParse(quoted, System.Globalization.NumberStyles.Number,
+                    System.Globalization.CultureInfo.InvariantCulture, out _)
+                ? $": text and numbers never convert implicitly; write the number without quotes, `{quoted}`"
+                : ": text and numbers never convert implicitly";
         }
-        return "";
+        return op switch
+        {
+            BinaryOperator.And or BinaryOperator.Or => ": both sides must be conditions (true or false)",
+            BinaryOperator.Equal or BinaryOperator.NotEqual =>
+                ": compare values of the same kind (numbers mix, and a user compares with a string)",
+            BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual =>
+                ": both sides must be numbers, strings, timestamps or durations of the same kind",
+            BinaryOperator.Add => ": `+` adds numbers, durations, or a duration to a timestamp (text cannot be joined with `+`)",
+            BinaryOperator.Subtract => ": `-` subtracts numbers, durations, a duration from a timestamp, or two timestamps",
+            _ => $": `{Operators.Text(op)}` works on numbers only",
+        };
     }
 }

@@ -156,7 +156,10 @@ internal sealed class ClauseValueBinder(SourceFile file, List<Diagnostic> diagno
         {
             return (DayOfWeek)index;
         }
-        diagnostics.Add(DiagnosticBuilder.At(file, name.Span).InvalidWeekday(name.Name, Suggestions.Closest(name.Name, WeekdayNames)));
+        // "monday" or "Saturday": suggest the three-letter name it starts with.
+        var suggestion = WeekdayNames.FirstOrDefault(w => name.Name.StartsWith(w, StringComparison.OrdinalIgnoreCase))
+            ?? Suggestions.Closest(name.Name, WeekdayNames);
+        diagnostics.Add(DiagnosticBuilder.At(file, name.Span).InvalidWeekday(name.Name, suggestion));
         return null;
     }
 }

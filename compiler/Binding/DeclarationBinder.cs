@@ -160,7 +160,7 @@ internal sealed class DeclarationBinder(ChannelCatalog channels, List<Diagnostic
             }
             if (!TimeZones.IsKnown(zone))
             {
-                Report(file, setting.Value.Span, b => b.UnknownTimeZone(zone, TimeZones.Suggest(zone)));
+                Report(file, setting.Value.Span, b => b.UnknownTimeZone(zone, TimeZones.Suggest(zone), keywordsAllowed: false));
                 continue;
             }
             settings = settings with { TimeZone = zone };

@@ -76,12 +76,26 @@ public sealed class ExpressionBinder(SourceFile file, BindingScope scope, List<D
         {
             return new BoundError(syntax);
         }
-        var candidates = (scope.BareEvent?.Fields.Select(f => f.Name) ?? []).Concat(scope.RecordNames);
         var where = scope.BareEvent is null
             ? "only literal values are allowed here"
-            : $"bare names are fields of event `{scope.BareEvent.Name}`; write `user.{name}` for a user attribute";
-        Report(syntax.Identifier.Span, b => b.UnknownName(name, Suggestions.Closest(name, candidates), where));
+            : $"bare names here are fields of event `{scope.BareEvent.Name}`";
+        Report(syntax.Identifier.Span, b => b.UnknownName(name, SuggestForBareName(name), where));
         return new BoundError(syntax);
+    }
+
+    /// <summary>A user attribute or (in an unless/goal condition) a trigger field of that name, else the closest bare name.</summary>
+    private string? SuggestForBareName(string name)
+    {
+        if (scope.User.Attribute(name) is not null)
+        {
+            return $"user.{name}";
+        }
+        if (scope.BareRoot == RecordRoot.Candidate && scope.TryGetRecord("event", out _, out var trigger) && trigger?.Field(name) is not null)
+        {
+            return $"event.{name}";
+        }
+        var candidates = (scope.BareEvent?.Fields.Select(f => f.Name) ?? []).Concat(scope.RecordNames);
+        return Suggestions.Closest(name, candidates);
     }
 
     private BoundExpression BindMember(MemberAccessExpressionSyntax syntax)
@@ -179,7 +193,7 @@ public sealed class ExpressionBinder(SourceFile file, BindingScope scope, List<D
             Report(syntax.OperatorSpan, b => problem == BinaryTyping.Problem.NullOrdering
                 ? b.NullComparison(Operators.Text(syntax.Operator))
                 : b.OperatorTypeMismatch(Operators.Text(syntax.Operator), Describe(left.Type), Describe(right.Type),
-                    BinaryTyping.Hint(syntax.Operator, left.Type, right.Type)));
+                    BinaryTyping.Hint(syntax.Operator, left, right)));
             return new BoundError(syntax);
         }
         return new BoundBinary(syntax, type, syntax.Operator, left, right);
@@ -222,12 +236,16 @@ public sealed class ExpressionBinder(SourceFile file, BindingScope scope, List<D
         return new BoundCall(syntax, result, function, arguments);
     }
 
-    public static string Describe(TrigType type) => type.Kind switch
+    /// <summary>A type as a noun phrase for messages: "an int", "a list<string>", "an optional string", "null".</summary>
+    public static string Describe(TrigType type)
     {
-        TypeKind.Null => "null",
-        TypeKind.List => $"a list<{type.Element}>",
-        _ => $"{(type.Kind is TypeKind.Int or TypeKind.Error ? "an" : "a")} {type}",
-    };
+        if (type.Kind == TypeKind.Null)
+        {
+            return "null";
+        }
+        var name = type.AsRequired().ToString();
+        return type.IsOptional ? $"an optional {name}" : $"{(name[0] is 'a' or 'e' or 'i' or 'o' ? "an" : "a")} {name}";
+    }
 
     private void Report(TextSpan span, Func<DiagnosticBuilder, Diagnostic> build) => diagnostics.Add(build(DiagnosticBuilder.At(file, span)));
 }

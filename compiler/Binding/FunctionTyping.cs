@@ -46,7 +46,7 @@ internal static class FunctionTyping
                 {
                     if (!TypeRules.AreEquatable(args[0].Element!, args[1]))
                     {
-                        mismatch = (1, $"a {args[0].Element}");
+                        mismatch = (1, ExpressionBinder.Describe(args[0].Element!));
                         return null;
                     }
                     return Result(TrigType.Bool);
@@ -91,14 +91,14 @@ internal static class FunctionTyping
                 {
                     return Result(args[0].AsRequired());
                 }
-                mismatch = args[0].IsNumeric || args[0].Kind is TypeKind.Timestamp or TypeKind.Duration
-                    ? (1, $"a {args[0].AsRequired()} like the first")
+                mismatch = args[0].IsNumeric ? (1, "a number like the first")
+                    : args[0].Kind is TypeKind.Timestamp or TypeKind.Duration ? (1, $"a {args[0].AsRequired()} like the first")
                     : (0, "a number, timestamp or duration");
                 return null;
             case "coalesce":
                 if (TypeRules.Unify(args[0], args[1]) is not { } unified)
                 {
-                    mismatch = (1, $"a {args[0].AsRequired()} like the first");
+                    mismatch = (1, args[0].IsNumeric ? "a number like the first" : $"{ExpressionBinder.Describe(args[0].AsRequired())} like the first");
                     return null;
                 }
                 return args[1].IsOptional ? unified.AsOptional() : unified.AsRequired();

@@ -24,7 +24,7 @@ internal sealed class RuleBinder(Schema schema, CompilationOptions options, List
 
         var trigger = ResolveEvent(file, rule.On.Event);
         var triggerUnknown = trigger is null;
-        var alias = CheckAlias(file, rule.On.Alias);
+        var alias = CheckAlias(file, rule.On.Alias, trigger, null);
 
         BindingScope Scope(string clause, RecordRoot bareRoot, EventSymbol? bare, bool bareUnknown, bool followers = false) =>
             new(clause, schema.User, trigger, alias, bareRoot, bare) { BareEventUnknown = bareUnknown, AllowsFollowers = followers };
@@ -49,6 +49,7 @@ internal sealed class RuleBinder(Schema schema, CompilationOptions options, List
                 case WhereClauseSyntax w:
                     where = new ExpressionBinder(file, Scope("where", RecordRoot.Trigger, trigger, triggerUnknown), diagnostics)
                         .BindCondition(w.Condition);
+                    SelfTriggerChecker.Check(file, name, trigger, where, diagnostics);
                     break;
                 case ToClauseSyntax t:
                     audience = BindAudience(file, t, Scope("to", RecordRoot.Trigger, trigger, triggerUnknown, followers: true)) ?? audience;
@@ -57,7 +58,7 @@ internal sealed class RuleBinder(Schema schema, CompilationOptions options, List
                     delay = clauses.Delay(d);
                     break;
                 case UnlessClauseSyntax u:
-                    if (BindCandidate(file, u.Event, u.Alias, u.Condition, "unless", Scope) is var (symbol, candidateAlias, condition)
+                    if (BindCandidate(file, u.Event, u.Alias, u.Condition, "unless", alias, Scope) is var (symbol, candidateAlias, condition)
                         && symbol is not null)
                     {
                         unless.Add(new BoundUnless(symbol, candidateAlias, condition,
@@ -95,7 +96,7 @@ internal sealed class RuleBinder(Schema schema, CompilationOptions options, List
                     digest = clauses.Digest(d);
                     break;
                 case GoalClauseSyntax g:
-                    goal = BindGoal(file, g, Scope, clauses);
+                    goal = BindGoal(file, g, alias, Scope, clauses);
                     break;
             }
         }
@@ -121,7 +122,11 @@ internal sealed class RuleBinder(Schema schema, CompilationOptions options, List
         return null;
     }
 
-    private string? CheckAlias(SourceFile file, IdentifierSyntax? alias)
+    /// <summary>
+    /// The alias, or null when there is none or it cannot be used: it may not hide the trigger's alias
+    /// (<paramref name="triggerAlias"/>, for unless/goal aliases) nor a field of its own event, which bare names reach.
+    /// </summary>
+    private string? CheckAlias(SourceFile file, IdentifierSyntax? alias, EventSymbol? named, string? triggerAlias)
     {
         if (alias is null || alias.IsMissing)
         {
@@ -129,7 +134,19 @@ internal sealed class RuleBinder(Schema schema, CompilationOptions options, List
         }
         if (alias.Name is "user" or "event")
         {
-            diagnostics.Add(DiagnosticBuilder.At(file, alias.Span).InvalidAlias(alias.Name, $"`{alias.Name}` already has a meaning in expressions"));
+            // Keywords, not names: only error recovery puts them here, and the parser has reported them.
+            return null;
+        }
+        var at = DiagnosticBuilder.At(file, alias.Span);
+        if (alias.Name == triggerAlias)
+        {
+            diagnostics.Add(at.InvalidAlias(alias.Name, "it already names the trigger event, which it would hide in this condition; choose another name"));
+            return null;
+        }
+        if (named?.Field(alias.Name) is not null)
+        {
+            diagnostics.Add(at.InvalidAlias(alias.Name,
+                $"event `{named.Name}` has a field `{alias.Name}`, and a bare `{alias.Name}` must keep meaning that field; choose another name"));
             return null;
         }
         return alias.Name;
@@ -137,10 +154,10 @@ internal sealed class RuleBinder(Schema schema, CompilationOptions options, List
 
     private (EventSymbol? Symbol, string? Alias, BoundExpression? Condition) BindCandidate(
         SourceFile file, IdentifierSyntax eventName, IdentifierSyntax? aliasSyntax, ExpressionSyntax? condition, string clause,
-        Func<string, RecordRoot, EventSymbol?, bool, bool, BindingScope> scopeFor)
+        string? triggerAlias, Func<string, RecordRoot, EventSymbol?, bool, bool, BindingScope> scopeFor)
     {
         var symbol = ResolveEvent(file, eventName);
-        var alias = CheckAlias(file, aliasSyntax);
+        var alias = CheckAlias(file, aliasSyntax, symbol, triggerAlias);
         BoundExpression? bound = null;
         if (condition is not null)
         {
@@ -154,10 +171,10 @@ internal sealed class RuleBinder(Schema schema, CompilationOptions options, List
         return (symbol, alias, bound);
     }
 
-    private BoundGoal? BindGoal(SourceFile file, GoalClauseSyntax goal, Func<string, RecordRoot, EventSymbol?, bool, bool, BindingScope> scopeFor,
-        ClauseValueBinder clauses)
+    private BoundGoal? BindGoal(SourceFile file, GoalClauseSyntax goal, string? triggerAlias,
+        Func<string, RecordRoot, EventSymbol?, bool, bool, BindingScope> scopeFor, ClauseValueBinder clauses)
     {
-        var (symbol, alias, condition) = BindCandidate(file, goal.Event, goal.Alias, goal.Condition, "goal", scopeFor);
+        var (symbol, alias, condition) = BindCandidate(file, goal.Event, goal.Alias, goal.Condition, "goal", triggerAlias, scopeFor);
         if (goal.Within is null)
         {
             diagnostics.Add(DiagnosticBuilder.At(file, goal.KeywordSpan).MissingWithin());

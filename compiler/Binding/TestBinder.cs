@@ -10,7 +10,7 @@ using TriggerLang.Compiler.TypeSystem;
 namespace TriggerLang.Compiler.Binding;
 
 /// <summary>Checks <c>test</c> blocks against the schema and the rules, and turns them into <see cref="BoundTest"/>s.</summary>
-internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOnlyCollection<string> ruleNames, List<Diagnostic> diagnostics)
+internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOnlyDictionary<string, BoundRule> rules, List<Diagnostic> diagnostics)
 {
     private static readonly string[] Statuses = ["sent", "suppressed", "failed"];
     private static readonly string[] SuppressedReasons =
@@ -84,7 +84,7 @@ internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOn
         var attributes = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
         var subscriptions = ImmutableDictionary.CreateBuilder<string, bool>(StringComparer.Ordinal);
         var categories = ImmutableDictionary.CreateBuilder<string, bool>(StringComparer.Ordinal);
-        foreach (var property in user.Properties?.Properties ?? [])
+        foreach (var property in Distinct(file, user.Properties))
         {
             var name = property.Name.Name;
             if (name is "subscriptions" or "categories")
@@ -115,7 +115,7 @@ internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOn
                 $"`{property.Name.Name}` takes an object of true/false flags, such as {{ {(areChannels ? "push" : "marketing")}: false }}"));
             return;
         }
-        foreach (var flag in property.Nested.Properties)
+        foreach (var flag in Distinct(file, property.Nested))
         {
             if (areChannels && channels.Find(flag.Name.Name) is null)
             {
@@ -132,9 +132,11 @@ internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOn
     private ImmutableDictionary<string, object?> BindEventProperties(SourceFile file, EventSymbol symbol, TestEventSyntax e)
     {
         var values = ImmutableDictionary.CreateBuilder<string, object?>(StringComparer.Ordinal);
-        foreach (var property in e.Properties?.Properties ?? [])
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in Distinct(file, e.Properties))
         {
             var name = property.Name.Name;
+            given.Add(name);
             if (symbol.Field(name) is not { } field)
             {
                 Report(file, property.Name.Span, b => b.UnknownField($"event `{symbol.Name}`", name,
@@ -146,11 +148,32 @@ internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOn
                 values[name] = value;
             }
         }
-        foreach (var missing in symbol.Fields.Where(f => !f.Type.IsOptional && !values.ContainsKey(f.Name)))
+        // A field given with a bad value is reported there, not as missing too.
+        var missing = symbol.Fields.Where(f => !f.Type.IsOptional && !given.Contains(f.Name)).Select(f => f.Name).ToList();
+        if (missing.Count > 0)
         {
-            Report(file, e.Event.Span, b => b.TestMissingField(symbol.Name, missing.Name));
+            Report(file, e.Event.Span, b => b.TestMissingField(symbol.Name, missing));
         }
         return values.ToImmutable();
+    }
+
+    /// <summary>The properties of an object literal, each name once; a repeated name is reported and skipped.</summary>
+    private IEnumerable<PropertySyntax> Distinct(SourceFile file, ObjectLiteralSyntax? properties)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var property in properties?.Properties ?? [])
+        {
+            if (property.Name.IsMissing)
+            {
+                continue;
+            }
+            if (!seen.Add(property.Name.Name))
+            {
+                Report(file, property.Name.Span, b => b.TestDuplicateProperty(property.Name.Name));
+                continue;
+            }
+            yield return property;
+        }
     }
 
     /// <summary>A property's constant value, checked against the expected type. Timestamps are written as ISO-8601 strings.</summary>
@@ -158,7 +181,7 @@ internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOn
     {
         if (property.Value is null)
         {
-            Report(file, property.Span, b => b.TestValueMismatch($"`{property.Name.Name}` must be a {expected}, not an object"));
+            Report(file, property.Span, b => b.TestValueMismatch($"`{property.Name.Name}` takes {Expected(expected)}, not an object"));
             return (false, null);
         }
         if (property.Value is MissingExpressionSyntax)
@@ -182,11 +205,15 @@ internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOn
         if (!TypeRules.IsAssignable(type, expected))
         {
             Report(file, property.Value.Span, b => b.TestValueMismatch(
-                $"`{property.Name.Name}` is a {expected}, but this value is {ExpressionBinder.Describe(type)}"));
+                $"`{property.Name.Name}` takes {Expected(expected)}, but this value is {ExpressionBinder.Describe(type)}"));
             return (false, null);
         }
         return (true, value);
     }
+
+    private static string Expected(TrigType type) =>
+        ExpressionBinder.Describe(type.AsRequired()) + (type.IsOptional ? " or null" : "")
+        + (type.Kind == TypeKind.User ? " (the user's id as a string)" : "");
 
     private ExpectStep? BindExpect(SourceFile file, TestExpectSyntax x)
     {
@@ -194,9 +221,10 @@ internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOn
         {
             return null;
         }
-        if (!ruleNames.Contains(x.Rule.Name))
+        var rule = rules.GetValueOrDefault(x.Rule.Name);
+        if (rule is null)
         {
-            Report(file, x.Rule.Span, b => b.TestUnknownRule(x.Rule.Name, Suggestions.Closest(x.Rule.Name, ruleNames)));
+            Report(file, x.Rule.Span, b => b.TestUnknownRule(x.Rule.Name, Suggestions.Closest(x.Rule.Name, rules.Keys)));
         }
         if (x.Status is { IsMissing: false } status)
         {
@@ -210,13 +238,33 @@ internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOn
                 CheckReason(file, status.Name, x.Reason, status.Span);
             }
         }
-        if (x.Channel is { IsMissing: false } channel && channels.Find(channel.Name) is null)
+        ChannelDefinition? via = null;
+        if (x.Channel is { IsMissing: false } channel)
         {
-            Report(file, channel.Span, b => b.UnknownChannel(channel.Name, Suggestions.Closest(channel.Name, channels.Names), channels.Names));
+            via = channels.Find(channel.Name);
+            if (via is null)
+            {
+                Report(file, channel.Span, b => b.UnknownChannel(channel.Name, Suggestions.Closest(channel.Name, channels.Names), channels.Names));
+            }
+            else if (rule is not null && SendsCompletelyBound(rule) && rule.Sends.All(s => s.Channel.Name != via.Name))
+            {
+                Report(file, channel.Span, b => b.TestChannelNotUsed(rule.Name, via.Name, rule.Sends.Select(s => s.Channel.Name)));
+            }
         }
         var fields = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var field in x.Fields?.Properties ?? [])
+        // `with` fields belong to the `via` channel, else to one of the rule's channels.
+        List<ChannelDefinition> fieldChannels = via is not null ? [via]
+            : rule is not null && SendsCompletelyBound(rule) ? [.. rule.Sends.Select(s => s.Channel)]
+            : [];
+        foreach (var field in Distinct(file, x.Fields))
         {
+            if (fieldChannels.Count > 0 && fieldChannels.All(c => c.Field(field.Name.Name) is null))
+            {
+                var known = fieldChannels.SelectMany(c => c.Fields).Select(f => f.Name).Distinct().ToList();
+                Report(file, field.Name.Span, b => b.UnknownChannelField(fieldChannels[0].Name, field.Name.Name,
+                    Suggestions.Closest(field.Name.Name, known), fieldChannels[0].Fields.Select(f => f.Name)));
+                continue;
+            }
             if (Value(file, field, TrigType.String) is (true, string text))
             {
                 fields[field.Name.Name] = text;
@@ -225,6 +273,9 @@ internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOn
         return new ExpectStep(x.At?.Value?.ToUniversalTime(), x, x.IsNone, x.Rule.Name, x.Status?.Name, x.Reason?.Name, x.UserId.Name,
             x.Channel?.Name, fields.ToImmutable());
     }
+
+    /// <summary>Whether every channel of the rule's send chain resolved (else its channel list is partial, and checks against it would mislead).</summary>
+    private static bool SendsCompletelyBound(BoundRule rule) => rule.Syntax.Send is { } send && rule.Sends.Length == send.Chain().Count();
 
     private void CheckReason(SourceFile file, string status, IdentifierSyntax? reason, TextSpan statusSpan)
     {
@@ -244,7 +295,7 @@ internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOn
         }
         if (!allowed.Contains(reason.Name))
         {
-            var expected = allowed.Length == 0 ? "a reason: a sent outcome has none" : $"a reason for {status} ({string.Join(", ", allowed)})";
+            var expected = allowed.Length == 0 ? "a reason: a sent outcome has none, so remove it" : $"a reason for {status} ({string.Join(", ", allowed)})";
             Report(file, reason.Span, b => b.TestInvalidStatus(reason.Name, expected, Suggestions.Closest(reason.Name, allowed)));
         }
     }

@@ -77,7 +77,7 @@ public readonly struct DiagnosticBuilder(Location? location)
         $"{owner} already has a field `{name}`: remove or rename this one");
 
     public Diagnostic UnknownType(string name, string? suggestion) => Create(DiagnosticCatalog.UnknownType,
-        $"unknown type `{name}`{DidYouMean(suggestion)}: types are string, int, decimal, money, bool, timestamp, duration, user and list<T>, each optionally with `?`",
+        $"unknown type `{name}`{Explain(suggestion, "types are string, int, decimal, money, bool, timestamp, duration, user and list<T>, each optionally with `?`")}",
         Fix(suggestion));
 
     public Diagnostic BuiltInAttributeRedeclared(string name) => Create(DiagnosticCatalog.BuiltInAttributeRedeclared,
@@ -86,8 +86,14 @@ public readonly struct DiagnosticBuilder(Location? location)
     public Diagnostic BuiltInEventRedeclared(string name) => Create(DiagnosticCatalog.BuiltInEventRedeclared,
         $"`{name}` is a built-in event: remove this declaration or choose another name");
 
-    public Diagnostic DuplicateRule(string name, Location first) => Create(DiagnosticCatalog.DuplicateRule,
-        $"a rule named `{name}` already exists at {Describe(first)}: rule names are stable ids, give each rule its own");
+    public Diagnostic DuplicateRule(string name, Location first, bool firstIsAnonymous = false) => Create(DiagnosticCatalog.DuplicateRule,
+        firstIsAnonymous
+            ? $"a rule named `{name}` already exists at {Describe(first)} (an anonymous rule, named after its file): rule names are stable ids; "
+              + "rename this rule, or name that one with `rule NAME`"
+            : $"a rule named `{name}` already exists at {Describe(first)}: rule names are stable ids, give each rule its own");
+
+    public Diagnostic DuplicateAnonymousRule(string name, Location first) => Create(DiagnosticCatalog.DuplicateRule,
+        $"this anonymous rule is named `{name}` after its file, but a rule named `{name}` already exists at {Describe(first)}: name it with `rule NAME`");
 
     public Diagnostic AnonymousRuleNeedsName(string assignedName) => Create(DiagnosticCatalog.AnonymousRuleNeedsName,
         $"this anonymous rule is named `{assignedName}` because its file has several rules; its caps and history hang on that name, so name it with `rule NAME`");
@@ -96,7 +102,7 @@ public readonly struct DiagnosticBuilder(Location? location)
         $"setting `{name}` is already given: keep one");
 
     public Diagnostic UnknownSetting(string name, string? suggestion) => Create(DiagnosticCatalog.UnknownSetting,
-        $"unknown setting `{name}`{DidYouMean(suggestion)}: the settings are timezone", Fix(suggestion));
+        $"unknown setting `{name}`{Explain(suggestion, "the only setting is timezone")}", Fix(suggestion));
 
     public Diagnostic InvalidSettingValue(string name, string expected) => Create(DiagnosticCatalog.InvalidSettingValue,
         $"setting `{name}` needs {expected}");
@@ -116,7 +122,7 @@ public readonly struct DiagnosticBuilder(Location? location)
         Fix(suggestion));
 
     public Diagnostic DuplicateClause(string keyword) => Create(DiagnosticCatalog.DuplicateClause,
-        $"`{keyword}` may appear only once in a rule: merge the two" + (keyword == "where" ? " with `and`" : ""));
+        $"`{keyword}` may appear only once in a rule: " + (keyword == "where" ? "merge the two conditions with `and`" : "keep one"));
 
     public Diagnostic DigestConflict(string keyword) => Create(DiagnosticCatalog.DigestConflict,
         $"a digest rule cannot have `{keyword}`: its send time is the digest time; remove `{keyword}` or the digest");
@@ -125,11 +131,11 @@ public readonly struct DiagnosticBuilder(Location? location)
         "the rule's `where` must come before any `unless` (a `where` right after `unless EVENT` filters that exception event): move it up after `on`");
 
     public Diagnostic UnknownChannel(string name, string? suggestion, IEnumerable<string> known) => Create(DiagnosticCatalog.UnknownChannel,
-        $"unknown channel `{name}`{DidYouMean(suggestion)}: the available channels are {string.Join(", ", known)}", Fix(suggestion));
+        $"unknown channel `{name}`{Explain(suggestion, $"the available channels are {string.Join(", ", known)}")}", Fix(suggestion));
 
     public Diagnostic UnknownChannelField(string channel, string field, string? suggestion, IEnumerable<string> known) => Create(
         DiagnosticCatalog.UnknownChannelField,
-        $"channel `{channel}` has no field `{field}`{DidYouMean(suggestion)}: its fields are {string.Join(", ", known)}", Fix(suggestion));
+        $"channel `{channel}` has no field `{field}`{Explain(suggestion, $"its fields are {string.Join(", ", known)}")}", Fix(suggestion));
 
     public Diagnostic MissingChannelField(string channel, string field) => Create(DiagnosticCatalog.MissingChannelField,
         $"channel `{channel}` needs the field `{field}`: add `{field}: \"…\"` to the send block");
@@ -138,20 +144,22 @@ public readonly struct DiagnosticBuilder(Location? location)
         $"field `{field}` is already given in this send: keep one");
 
     public Diagnostic InvalidPeriod(string text, string? suggestion) => Create(DiagnosticCatalog.InvalidPeriod,
-        $"`{text}` is not a period{DidYouMean(suggestion)}: use hour, day, week or a duration such as 7d", Fix(suggestion));
+        $"`{text}` is not a period{Explain(suggestion, "use hour, day, week or a duration such as 7d")}", Fix(suggestion));
 
     public Diagnostic InvalidCount(string what) => Create(DiagnosticCatalog.InvalidCount, $"{what} must be at least 1");
 
-    public Diagnostic UnknownTimeZone(string zone, string? suggestion) => Create(DiagnosticCatalog.UnknownTimeZone,
-        $"unknown time zone \"{zone}\"{DidYouMean(suggestion)}: use an IANA name such as \"Europe/Paris\" or \"America/New_York\", or local or utc",
+    /// <summary>An unknown IANA zone; <paramref name="keywordsAllowed"/> when <c>local</c> and <c>utc</c> may be written instead (clauses, not settings).</summary>
+    public Diagnostic UnknownTimeZone(string zone, string? suggestion, bool keywordsAllowed = true) => Create(DiagnosticCatalog.UnknownTimeZone,
+        $"unknown time zone \"{zone}\"" + SuggestThen(suggestion is null ? null : $"\"{suggestion}\"",
+            "use an IANA name such as \"Europe/Paris\" or \"America/New_York\"" + (keywordsAllowed ? ", or local or utc" : "")),
         Fix(suggestion is null ? null : $"\"{suggestion}\""));
 
     public Diagnostic InvalidWeekday(string text, string? suggestion) => Create(DiagnosticCatalog.InvalidWeekday,
-        $"`{text}` is not a weekday{DidYouMean(suggestion)}: use mon, tue, wed, thu, fri, sat, sun, ranges like mon-fri and lists like sat,sun",
+        $"`{text}` is not a weekday{Explain(suggestion, "use mon, tue, wed, thu, fri, sat, sun, ranges like mon-fri and lists like sat,sun")}",
         Fix(suggestion));
 
     public Diagnostic InvalidDigestFrequency(string text, string? suggestion) => Create(DiagnosticCatalog.InvalidDigestFrequency,
-        $"`{text}` is not a digest frequency{DidYouMean(suggestion)}: use daily or weekly", Fix(suggestion));
+        $"`{text}` is not a digest frequency{Explain(suggestion, "use daily or weekly")}", Fix(suggestion));
 
     public Diagnostic DigestDayNotWeekly() => Create(DiagnosticCatalog.DigestDayNotWeekly,
         "only a weekly digest has a day: remove `on DAY` or make the digest weekly");
@@ -198,11 +206,12 @@ public readonly struct DiagnosticBuilder(Location? location)
     public Diagnostic UnknownField(string owner, string name, string? suggestion) => Create(DiagnosticCatalog.UnknownField,
         $"{owner} has no field `{name}`{DidYouMean(suggestion)}", Fix(suggestion));
 
+    /// <summary>An unknown bare name; <paramref name="scope"/> says what bare names are here, and comes before the suggestion.</summary>
     public Diagnostic UnknownName(string name, string? suggestion, string scope) => Create(DiagnosticCatalog.UnknownName,
-        $"unknown name `{name}`{DidYouMean(suggestion)}: {scope}", Fix(suggestion));
+        $"unknown name `{name}`: {scope}{DidYouMean(suggestion)}", Fix(suggestion));
 
     public Diagnostic UnknownFunction(string name, string? suggestion) => Create(DiagnosticCatalog.UnknownFunction,
-        $"unknown function `{name}`{DidYouMean(suggestion)}: the functions are lower, upper, len, contains, starts_with, ends_with, abs, round, min, max, coalesce, exists, days_since and followers",
+        $"unknown function `{name}`{Explain(suggestion, "the functions are lower, upper, len, contains, starts_with, ends_with, abs, round, min, max, coalesce, exists, days_since and followers")}",
         Fix(suggestion));
 
     public Diagnostic WrongArgumentCount(string signature, int given) => Create(DiagnosticCatalog.WrongArgumentCount,
@@ -283,15 +292,24 @@ public readonly struct DiagnosticBuilder(Location? location)
         $"`{text}` is not {expected}{DidYouMean(suggestion)}", Fix(suggestion));
 
     public Diagnostic TestMissingTime() => Create(DiagnosticCatalog.TestMissingTime,
-        "the first event or follow of a test needs a time: write `at 2026-12-01T10:00Z` before it");
+        "the first event of a test needs a time: write `at 2026-12-01T10:00Z` before it (users and follows without a time apply from the start)");
 
     public Diagnostic TestTimeGoesBack() => Create(DiagnosticCatalog.TestTimeGoesBack,
         "test statements must be in time order: this time is earlier than the one before it");
 
     public Diagnostic TestValueMismatch(string message) => Create(DiagnosticCatalog.TestValueMismatch, message);
 
-    public Diagnostic TestMissingField(string eventName, string field) => Create(DiagnosticCatalog.TestMissingField,
-        $"event `{eventName}` needs the field `{field}` (it is not optional): add `{field}: …`");
+    public Diagnostic TestMissingField(string eventName, IReadOnlyList<string> fields) => Create(DiagnosticCatalog.TestMissingField,
+        fields.Count == 1
+            ? $"event `{eventName}` needs the field `{fields[0]}` (it is not optional): add `{fields[0]}: …`"
+            : $"event `{eventName}` needs the fields {string.Join(", ", fields.SkipLast(1).Select(f => $"`{f}`"))} and `{fields[^1]}` (they are not optional): add "
+              + string.Join(", ", fields.Select(f => $"`{f}: …`")));
+
+    public Diagnostic TestDuplicateProperty(string name) => Create(DiagnosticCatalog.TestDuplicateProperty,
+        $"`{name}` is already given in this object: keep one");
+
+    public Diagnostic TestChannelNotUsed(string rule, string channel, IEnumerable<string> used) => Create(DiagnosticCatalog.TestChannelNotUsed,
+        $"rule `{rule}` never sends through `{channel}`, so this expectation can never hold: it sends through {string.Join(", ", used)}");
 
     // ── Internal ────────────────────────────────────────────────────────
 
@@ -306,6 +324,12 @@ public readonly struct DiagnosticBuilder(Location? location)
         suggestion is null || location is null ? null : new CodeFix($"Change to '{suggestion}'", location.Value.Span, suggestion);
 
     private static string DidYouMean(string? suggestion) => suggestion is null ? "" : $"; did you mean `{suggestion}`?";
+
+    /// <summary>The did-you-mean (when there is one) and then what is allowed, as a new sentence: "…; did you mean `x`? Use …".</summary>
+    private static string Explain(string? suggestion, string allowed) => SuggestThen(suggestion is null ? null : $"`{suggestion}`", allowed);
+
+    private static string SuggestThen(string? quotedSuggestion, string allowed) =>
+        quotedSuggestion is null ? $": {allowed}" : $"; did you mean {quotedSuggestion}? {char.ToUpperInvariant(allowed[0])}{allowed[1..]}";
 
     private static string RuleLabel(string? name) => name is null ? "this rule" : $"rule `{name}`";
 

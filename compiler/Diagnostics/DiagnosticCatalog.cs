@@ -103,6 +103,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TestTimeGoesBack = new("TRG0604", Error, "Test time goes backwards");
     public static readonly DiagnosticDescriptor TestValueMismatch = new("TRG0605", Error, "Test value does not match the schema");
     public static readonly DiagnosticDescriptor TestMissingField = new("TRG0606", Error, "Test event misses a required field");
+    public static readonly DiagnosticDescriptor TestDuplicateProperty = new("TRG0607", Error, "Test property given twice");
+    public static readonly DiagnosticDescriptor TestChannelNotUsed = new("TRG0608", Error, "Expected channel not used by the rule");
 
     // Internal
     public static readonly DiagnosticDescriptor InternalError = new("TRG0901", Error, "Internal compiler error");

@@ -62,59 +62,30 @@ public static class ProjectLoader
     public static SourceFile Decode(string path, byte[] bytes, List<Diagnostic> diagnostics)
     {
         var offset = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
-        try
+        var firstInvalid = FirstInvalid(bytes, offset);
+        if (firstInvalid < 0)
         {
             return new SourceFile(path, StrictUtf8.GetString(bytes, offset, bytes.Length - offset));
         }
-        catch (DecoderFallbackException e)
-        {
-            var badByte = offset + Math.Max(0, e.Index);
-            var goodPrefix = Encoding.UTF8.GetString(bytes, offset, Math.Max(0, FirstInvalid(bytes, offset) - offset));
-            var file = new SourceFile(path, goodPrefix);
-            diagnostics.Add(DiagnosticBuilder.At(file, new TextSpan(goodPrefix.Length, 0)).InvalidEncoding(FirstInvalid(bytes, offset)));
-            _ = badByte;
-            return new SourceFile(path, "");
-        }
+        // The valid text before the bad byte gives the diagnostic its line and column.
+        var goodPrefix = new SourceFile(path, Encoding.UTF8.GetString(bytes, offset, firstInvalid - offset));
+        diagnostics.Add(DiagnosticBuilder.At(goodPrefix, new TextSpan(goodPrefix.Text.Length, 0)).InvalidEncoding(firstInvalid));
+        return new SourceFile(path, "");
     }
 
-    /// <summary>The byte offset of the first byte that does not start or continue a valid UTF-8 sequence.</summary>
+    /// <summary>The byte offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1 when all are valid.</summary>
     private static int FirstInvalid(byte[] bytes, int start)
     {
-        var span = bytes.AsSpan(start);
-        return System.Text.Unicode.Utf8.IsValid(span) ? bytes.Length : start + FirstInvalidIn(span);
-    }
-
-    private static int FirstInvalidIn(ReadOnlySpan<byte> span)
-    {
-        var low = 0;
-        var high = span.Length;
-        // Binary search for the longest valid prefix; a prefix that ends inside a sequence is invalid only at its end,
-        // so step back at most three bytes to find the real start of the bad sequence.
-        while (low < high)
+        var index = start;
+        while (index < bytes.Length)
         {
-            var mid = (low + high + 1) / 2;
-            if (System.Text.Unicode.Utf8.IsValid(span[..mid]) || IsValidUpToIncomplete(span[..mid]))
+            if (Rune.DecodeFromUtf8(bytes.AsSpan(index), out _, out var consumed) != System.Buffers.OperationStatus.Done)
             {
-                low = mid;
+                return index;
             }
-            else
-            {
-                high = mid - 1;
-            }
+            index += consumed;
         }
-        return low;
-    }
-
-    private static bool IsValidUpToIncomplete(ReadOnlySpan<byte> span)
-    {
-        for (var trim = 1; trim <= 3 && trim <= span.Length; trim++)
-        {
-            if (System.Text.Unicode.Utf8.IsValid(span[..^trim]))
-            {
-                return true;
-            }
-        }
-        return false;
+        return -1;
     }
 
     private static IEnumerable<string> FindTrigFiles(string directory)
