@@ -22,7 +22,8 @@ for report in "$results"/*.trx; do
   value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
   passed=$((passed + $(value passed)))
   failed=$((failed + $(value failed)))
-  skipped=$((skipped + $(value notExecuted)))
+  # Skipped tests are counted in total but not in executed.
+  skipped=$((skipped + $(value total) - $(value executed)))
 done
 
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"

@@ -35,26 +35,29 @@ internal static class CheckCommand
     private static int Run(CliConsole console, string[] directories, string format, string? outputPath)
     {
         var diagnostics = new List<Diagnostic>();
+        var fatal = new List<Diagnostic>();
         var fileCount = 0;
-        var fatal = false;
         foreach (var directory in directories)
         {
             var (sources, compilation) = ProjectCompiler.Compile(directory);
             fileCount += sources.Files.Count;
-            if (compilation is null)
+            if (sources.Fatal is { } problem)
             {
-                console.Error.WriteLine($"trig: error: {sources.FatalError}");
-                fatal = true;
-                continue;
+                // Unusable input is said on stderr, so that stdout holds only the diagnostics of projects that were checked.
+                console.Error.WriteLine(problem.ToString());
+                fatal.Add(problem);
             }
-            diagnostics.AddRange(compilation.Diagnostics);
+            if (compilation is not null)
+            {
+                diagnostics.AddRange(compilation.Diagnostics);
+            }
         }
 
         using var writer = outputPath is null ? null : new StreamWriter(outputPath);
         var target = writer ?? console.Out;
         if (format == "sarif")
         {
-            SarifWriter.Write(target, diagnostics);
+            SarifWriter.Write(target, [.. fatal, .. diagnostics]);
         }
         else
         {
@@ -64,10 +67,10 @@ internal static class CheckCommand
             }
         }
 
-        var errors = diagnostics.Count(d => d.IsError);
+        var errors = diagnostics.Count(d => d.IsError) + fatal.Count;
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
         console.Error.WriteLine($"trig check: {fileCount} file{(fileCount == 1 ? "" : "s")}, {errors} error{(errors == 1 ? "" : "s")}, "
             + $"{warnings} warning{(warnings == 1 ? "" : "s")}");
-        return fatal ? ExitCodes.BadInput : errors > 0 ? ExitCodes.Errors : ExitCodes.Success;
+        return fatal.Count > 0 ? ExitCodes.BadInput : errors > 0 ? ExitCodes.Errors : ExitCodes.Success;
     }
 }

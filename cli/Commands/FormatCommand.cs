@@ -38,9 +38,9 @@ internal static class FormatCommand
         foreach (var directory in directories)
         {
             var sources = ProjectLoader.Load(directory);
-            if (sources.FatalError is not null)
+            if (sources.Fatal is { } fatal)
             {
-                console.Error.WriteLine($"trig: error: {sources.FatalError}");
+                console.Error.WriteLine(fatal.ToString());
                 return ExitCodes.BadInput;
             }
             var unreadable = sources.Diagnostics.Where(d => d.Location is not null).Select(d => d.Location!.Value.File.Path).ToHashSet();

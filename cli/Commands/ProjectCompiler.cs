@@ -9,7 +9,7 @@ internal static class ProjectCompiler
     public static (ProjectSources Sources, Compilation? Compilation) Compile(string directory)
     {
         var sources = ProjectLoader.Load(directory);
-        if (sources.FatalError is not null)
+        if (sources.Fatal is not null)
         {
             return (sources, null);
         }

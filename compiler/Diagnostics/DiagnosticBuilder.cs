@@ -65,6 +65,8 @@ public readonly struct DiagnosticBuilder(Location? location)
     public Diagnostic UnreadableFile(string path, string reason) => Create(DiagnosticCatalog.UnreadableFile,
         $"cannot read `{path}`: {reason}");
 
+    public Diagnostic UnusableFolder(string message) => Create(DiagnosticCatalog.UnusableFolder, message);
+
     public Diagnostic InvalidEncoding(long byteOffset) => Create(DiagnosticCatalog.InvalidEncoding,
         $"this file is not valid UTF-8 (first bad byte at offset {byteOffset}): save it as UTF-8");
 

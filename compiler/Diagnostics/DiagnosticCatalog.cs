@@ -32,6 +32,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NoSourceFiles = new("TRG0101", Error, "No .trig files");
     public static readonly DiagnosticDescriptor UnreadableFile = new("TRG0102", Error, "File cannot be read");
     public static readonly DiagnosticDescriptor InvalidEncoding = new("TRG0103", Error, "File is not UTF-8");
+    public static readonly DiagnosticDescriptor UnusableFolder = new("TRG0104", Error, "Project folder cannot be used");
 
     // Declarations
     public static readonly DiagnosticDescriptor DuplicateEvent = new("TRG0201", Error, "Event declared twice");

@@ -5,11 +5,11 @@ using TriggerLang.Compiler.Text;
 namespace TriggerLang.Compiler.Project;
 
 /// <summary>
-/// The .trig files of a project folder. <see cref="FatalError"/> is set when
-/// the folder cannot be used at all (missing, unreadable, no .trig files, a
-/// file that cannot be opened): the command line exits with 2 for those.
+/// The .trig files of a project folder. <see cref="Fatal"/> is set when the
+/// folder cannot be used at all (missing, not listable, no .trig files, a file
+/// that cannot be opened): the command line exits with 2 for those.
 /// </summary>
-public sealed record ProjectSources(string Root, IReadOnlyList<SourceFile> Files, IReadOnlyList<Diagnostic> Diagnostics, string? FatalError);
+public sealed record ProjectSources(string Root, IReadOnlyList<SourceFile> Files, IReadOnlyList<Diagnostic> Diagnostics, Diagnostic? Fatal);
 
 /// <summary>Finds and reads the .trig files of a folder (recursively, skipping hidden folders), strictly as UTF-8.</summary>
 public static class ProjectLoader
@@ -20,9 +20,9 @@ public static class ProjectLoader
     {
         if (!Directory.Exists(directory))
         {
-            return Fatal(directory, File.Exists(directory)
+            return Fatal(directory, DiagnosticBuilder.ForProject().UnusableFolder(File.Exists(directory)
                 ? $"`{directory}` is a file: pass the folder that holds the rules project"
-                : $"folder `{directory}` does not exist");
+                : $"folder `{directory}` does not exist"));
         }
         List<string> paths;
         try
@@ -31,12 +31,11 @@ public static class ProjectLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Fatal(directory, $"cannot list `{directory}`: {e.Message}");
+            return Fatal(directory, DiagnosticBuilder.ForProject().UnusableFolder($"cannot list `{directory}`: {e.Message}"));
         }
         if (paths.Count == 0)
         {
-            var diagnostic = DiagnosticBuilder.ForProject().NoSourceFiles(directory);
-            return new ProjectSources(directory, [], [diagnostic], diagnostic.Message);
+            return Fatal(directory, DiagnosticBuilder.ForProject().NoSourceFiles(directory));
         }
 
         var files = new List<SourceFile>();
@@ -50,8 +49,7 @@ public static class ProjectLoader
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                var unreadable = DiagnosticBuilder.At(new SourceFile(path, ""), default).UnreadableFile(path, e.Message);
-                return new ProjectSources(directory, files, [.. diagnostics, unreadable], unreadable.ToString());
+                return new ProjectSources(directory, files, diagnostics, DiagnosticBuilder.ForProject().UnreadableFile(path, e.Message));
             }
             files.Add(Decode(path, bytes, diagnostics));
         }
@@ -96,5 +94,5 @@ public static class ProjectLoader
             .Order(StringComparer.Ordinal);
     }
 
-    private static ProjectSources Fatal(string directory, string message) => new(directory, [], [], message);
+    private static ProjectSources Fatal(string directory, Diagnostic fatal) => new(directory, [], [], fatal);
 }

@@ -9,7 +9,7 @@ public class UsageTests
         var result = Trig.Run("check", "no-such-folder");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("folder `no-such-folder` does not exist", result.Error);
+        Assert.Contains("trig: error TRG0104: folder `no-such-folder` does not exist", result.Error);
         Assert.Equal("", result.Out);
     }
 

@@ -10,6 +10,7 @@ public partial class DiagnosticCatalogTests
     {
         "TRG0101", // NoSourceFiles: TriggerLang.Cli.Tests, an empty folder
         "TRG0102", // UnreadableFile: TriggerLang.Cli.Tests, a file without read permission
+        "TRG0104", // UnusableFolder: TriggerLang.Cli.Tests, a missing folder or a file given as the folder
         "TRG0901", // InternalError: a compiler bug by definition; no input may produce it
     };
 

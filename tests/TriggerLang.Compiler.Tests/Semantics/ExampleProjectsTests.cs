@@ -18,7 +18,7 @@ public class ExampleProjectsTests
     {
         var folder = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(ProjectBaseline.SourceDirectory()))!, "examples", example);
         var sources = ProjectLoader.Load(folder);
-        Assert.Null(sources.FatalError);
+        Assert.Null(sources.Fatal);
         var compilation = Compilation.Create(sources.Files, CompilationOptions.Default with { ProjectRoot = folder }, sources.Diagnostics);
 
         var unexpected = compilation.Diagnostics.Where(d => !IsOnExpectNoLine(d)).Select(d => d.ToString());
