@@ -73,6 +73,7 @@ internal sealed class SyntaxErrorListener(SourceFile file, List<Diagnostic> diag
         private readonly RuleContext _context;
         private readonly IToken _token;
         private readonly IToken? _previous;
+        private readonly IToken? _next;
         private readonly IntervalSet _expected;
         private readonly bool _isMissing;
         private readonly bool _cutShort;
@@ -83,15 +84,27 @@ internal sealed class SyntaxErrorListener(SourceFile file, List<Diagnostic> diag
             _context = parser.Context;
             _token = token;
             _previous = PreviousVisible(parser.TokenStream, token);
+            _next = NextVisible(parser.TokenStream, token);
             _expected = expected;
             var isEof = token.Type == TokenConstants.EOF;
             // The item ends here: at the end of the file or at the start of the next item.
             _cutShort = isEof || ItemStart.StartsNextItem(parser) && token.TokenIndex == parser.TokenStream.LT(1).TokenIndex;
             // Something is missing rather than wrong: ANTLR would insert a token, the
-            // item is cut short, or the offending token starts a later line.
+            // item is cut short, or a construct left incomplete at the end of a line
+            // runs into the word or brace that starts the next line.
             _isMissing = raw.StartsWith("missing ", StringComparison.Ordinal) || _cutShort
-                || _previous is not null && _previous.Line < token.Line;
+                || _previous is not null && _previous.Line < token.Line && (IsWord(token) || token.Type == RBRACE)
+                    && !BetweenEntries(parser.Context, expected);
         }
+
+        /// <summary>
+        /// Whether the parser is between two complete entries (fields, clauses, items):
+        /// then a wrong token at the start of a line is wrong where it stands.
+        /// </summary>
+        private static bool BetweenEntries(RuleContext context, IntervalSet expected) =>
+            context is CompilationUnitContext or EventDeclContext or UserDeclContext or SettingsDeclContext or LimitsDeclContext
+                or SendContentContext or ObjectLiteralContext or TestDeclContext
+            || context is RuleDeclContext && expected.Contains(SEND);
 
         private bool IsEof => _token.Type == TokenConstants.EOF;
 
@@ -125,7 +138,11 @@ internal sealed class SyntaxErrorListener(SourceFile file, List<Diagnostic> diag
                 }
                 if (IsWord(_token) && !IsValueWord(_token.Type))
                 {
-                    return At(TokenSpan(_file, _token)).UnknownClause(_token.Text, Suggestions.Closest(_token.Text, ClauseKeywords));
+                    // `email "x"` after the clauses: the channel of a send whose keyword is missing.
+                    var suggestion = _next?.Type is STRING or LBRACE or TEMPLATE
+                        ? $"send {_token.Text}"
+                        : Suggestions.Closest(_token.Text, ClauseKeywords);
+                    return At(TokenSpan(_file, _token)).UnknownClause(_token.Text, suggestion);
                 }
             }
             if (OpenBracketExpecting() is var (bracketWhat, bracket, bracketCloser) && bracket is not null)
@@ -136,9 +153,8 @@ internal sealed class SyntaxErrorListener(SourceFile file, List<Diagnostic> diag
             {
                 return At(Here).UnexpectedToken(OperandMessage());
             }
-            if (FieldWithoutType() is { } colon)
+            if (FieldWithoutType() is var (colon, field) && colon is not null)
             {
-                var field = _previousField!.name.GetText();
                 return At(new TextSpan(colon.StopIndex + 1, 0)).UnexpectedToken(
                     $"the field `{field}` has no type: write `{field}: TYPE`, such as `{field}: string`, `{field}: money?` or `{field}: list<int>`");
             }
@@ -167,24 +183,22 @@ internal sealed class SyntaxErrorListener(SourceFile file, List<Diagnostic> diag
                 && _previous?.TokenIndex == name.TokenIndex ? name : null;
         }
 
-        private FieldDeclContext? _previousField;
-
         /// <summary>
         /// <c>total:</c> then <c>items: int</c> on the next line: <c>items</c> was read as
         /// the type of <c>total</c>, and the error shows at the second colon. The
-        /// mistake is the missing type; returns the colon it should follow.
+        /// mistake is the missing type; returns the colon it should follow and the field's name.
         /// </summary>
-        private IToken? FieldWithoutType()
+        private (IToken? Colon, string Field) FieldWithoutType()
         {
             if (_token.Type != COLON || _context is not (EventDeclContext or UserDeclContext))
             {
-                return null;
+                return (null, "");
             }
-            _previousField = ((ParserRuleContext)_context).GetRuleContexts<FieldDeclContext>().LastOrDefault();
-            var colon = _previousField?.COLON()?.Symbol;
-            var type = _previousField?.typeRef();
+            var field = ((ParserRuleContext)_context).GetRuleContexts<FieldDeclContext>().LastOrDefault();
+            var colon = field?.COLON()?.Symbol;
+            var type = field?.typeRef();
             return colon is { StartIndex: >= 0 } && type is not null && type.Start.TokenIndex == _previous?.TokenIndex
-                && type.Start.Line > colon.Line ? colon : null;
+                && type.Start.Line > colon.Line ? (colon, field!.name.GetText()) : (null, "");
         }
 
         /// <summary><c>at T evnt cart for u1</c> reads as the follow statement <c>evnt follows …</c>; the word is a misspelt keyword.</summary>
@@ -207,12 +221,12 @@ internal sealed class SyntaxErrorListener(SourceFile file, List<Diagnostic> diag
             {
                 WHERE => $"`where` needs a condition, such as `where total > 100`{but}",
                 TO => $"`to` needs the recipients, such as `to followers(actor)`{but}",
-                COLON => $"expected a value after {Shorten(PreviousBefore())}`:`{but}",
+                COLON => $"expected a value after `{PropertyName()}:`{but}",
                 _ => $"expected a value after {PreviousText}{but}",
             };
         }
 
-        private string PreviousBefore() => Enclosing<PropertyContext>(_context)?.name?.GetText() is { Length: > 0 } name ? $"`{name}`" : "";
+        private string PropertyName() => Shorten(Enclosing<PropertyContext>(_context)?.name?.GetText() ?? "");
 
         // ── Everything else, by the construct the parser is in ─────────
 
@@ -253,6 +267,10 @@ internal sealed class SyntaxErrorListener(SourceFile file, List<Diagnostic> diag
             if (_token.Type == RBRACE)
             {
                 return $"unexpected `}}`: there is no open block to close here";
+            }
+            if (_token.Type == IDENT && _next?.Type == LBRACE)
+            {
+                return $"`{Shorten(_token.Text)} {{` does not start a top-level item: to declare an event, write `event {Shorten(_token.Text)} {{ field: type … }}`";
             }
             if (IsWord(_token) && !ItemStart.IsKeyword(_token.Type)
                 && Suggestions.Closest(_token.Text, TopLevelKeywords) is { } keyword)
@@ -316,7 +334,6 @@ internal sealed class SyntaxErrorListener(SourceFile file, List<Diagnostic> diag
                         "write `expect RULE sent to USER`, `expect RULE suppressed REASON to USER` or `expect no RULE to USER`, optionally with `at TIME`"),
                     TestStatementContext or TestDeclContext => ("a test",
                         "a test holds `user ID { … }`, `at TIME event NAME for ID { … }`, `at TIME A follows B` and `expect …` statements"),
-                    RuleDeclContext => (null, null),
                     _ => (null, null),
                 };
                 if (found.Item1 is not null || c is RuleDeclContext)
@@ -380,6 +397,23 @@ internal sealed class SyntaxErrorListener(SourceFile file, List<Diagnostic> diag
         private static IToken? PreviousVisible(ITokenStream tokens, IToken token)
         {
             for (var i = token.TokenIndex - 1; i >= 0; i--)
+            {
+                var candidate = tokens.Get(i);
+                if (candidate.Channel == TokenConstants.DefaultChannel)
+                {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+
+        private static IToken? NextVisible(ITokenStream tokens, IToken token)
+        {
+            if (token.Type == TokenConstants.EOF)
+            {
+                return null;
+            }
+            for (var i = token.TokenIndex + 1; i < tokens.Size; i++)
             {
                 var candidate = tokens.Get(i);
                 if (candidate.Channel == TokenConstants.DefaultChannel)
@@ -470,8 +504,8 @@ internal sealed class SyntaxErrorListener(SourceFile file, List<Diagnostic> diag
             return null;
         }
         var word = literal.Trim('\'');
-        // Soft keywords are names too; listing them all would bury the message.
-        if (hasName && char.IsAsciiLetter(word[0]) && type is >= AS and <= NO)
+        // Keywords are names too where a name is expected; listing them all would bury the message.
+        if (hasName && char.IsAsciiLetter(word[0]) && !IsValueWord(type) && type != SEND)
         {
             return null;
         }

@@ -120,7 +120,8 @@ internal sealed class SyntaxTreeBuilder
         var on = c.onClause();
         var onSyntax = on is null
             ? new OnClauseSyntax(MissingAfter(c.Start), new IdentifierSyntax(MissingAfter(c.Start), "", true), null)
-            : new OnClauseSyntax(Span(on), Identifier(on.@event, on.ON().Symbol), on.alias is null ? null : Identifier(on.alias, on.AS()?.Symbol));
+            : new OnClauseSyntax(Span(on), Identifier(on.@event, Real(on.ON()) ?? c.title ?? c.name?.Stop ?? c.Start),
+                on.alias is null ? null : Identifier(on.alias, Real(on.AS()) ?? on.Start));
         var send = c.sendClause() is { } s && s.SEND() is { } keyword && !IsMissing(keyword.Symbol) ? Send(s) : null;
         return new RuleDeclarationSyntax(
             Span(c),
@@ -359,8 +360,8 @@ internal sealed class SyntaxTreeBuilder
 
     private TestStatementSyntax? TestStatement(TestStatementContext c) => c switch
     {
-        TestUserContext u => new TestUserSyntax(Span(u), DateTime(u.at), Identifier(u.id, u.USER().Symbol), Object(u.objectLiteral())),
-        TestEventContext e => new TestEventSyntax(Span(e), DateTime(e.at), Identifier(e.name, e.EVENT().Symbol),
+        TestUserContext u => new TestUserSyntax(Span(u), DateTime(u.at), Identifier(u.id, Real(u.USER()) ?? u.Start), Object(u.objectLiteral())),
+        TestEventContext e => new TestEventSyntax(Span(e), DateTime(e.at), Identifier(e.name, Real(e.EVENT()) ?? e.Start),
             Identifier(e.id, e.FOR()?.Symbol ?? e.Stop), Object(e.objectLiteral())),
         TestFollowContext f => new TestFollowSyntax(Span(f), DateTime(f.at), Identifier(f.follower, f.Start),
             Identifier(f.followee, f.FOLLOWS()?.Symbol ?? f.Stop)),

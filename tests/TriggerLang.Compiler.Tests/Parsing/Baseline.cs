@@ -13,9 +13,12 @@ internal static class Baseline
 {
     public const string UpdateVariable = "TRIG_UPDATE_BASELINES";
 
-    private static readonly Lazy<string> SourceTestData = new(FindSourceTestData);
+    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
 
     public static bool IsUpdating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
+
+    /// <summary>The folder with TriggerLang.sln.</summary>
+    public static string RepositoryRoot => Root.Value;
 
     /// <summary>The TestData folder copied beside the test assembly.</summary>
     public static string OutputTestData => Path.Combine(AppContext.BaseDirectory, "TestData");
@@ -40,7 +43,7 @@ internal static class Baseline
         actual = Normalize(actual);
         if (IsUpdating)
         {
-            var target = Path.Combine(SourceTestData.Value, relativePath);
+            var target = Path.Combine(RepositoryRoot, "tests", "TriggerLang.Compiler.Tests", "TestData", relativePath);
             File.WriteAllText(target, actual);
             File.WriteAllText(Path.Combine(OutputTestData, relativePath), actual);
             return;
@@ -59,12 +62,12 @@ internal static class Baseline
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>
-    /// TestData in the source tree: found by walking up from the test assembly to
-    /// the folder with TriggerLang.sln. A build with --artifacts-path puts the
-    /// assembly outside the repository; then the working directory and the path
-    /// this file was compiled from are tried too.
+    /// The repository: found by walking up from the test assembly to the folder
+    /// with TriggerLang.sln. A build with --artifacts-path puts the assembly
+    /// outside the repository; then the working directory and the path this
+    /// file was compiled from are tried too.
     /// </summary>
-    private static string FindSourceTestData()
+    private static string FindRepositoryRoot()
     {
         string[] starts = [AppContext.BaseDirectory, Environment.CurrentDirectory, CompiledFrom()];
         foreach (var start in starts)
@@ -73,11 +76,11 @@ internal static class Baseline
             {
                 if (File.Exists(Path.Combine(dir.FullName, "TriggerLang.sln")))
                 {
-                    return Path.Combine(dir.FullName, "tests", "TriggerLang.Compiler.Tests", "TestData");
+                    return dir.FullName;
                 }
             }
         }
-        throw new InvalidOperationException($"cannot find TriggerLang.sln above {string.Join(" or ", starts)} to update baselines in");
+        throw new InvalidOperationException($"cannot find TriggerLang.sln above {string.Join(" or ", starts)}");
     }
 
     private static string CompiledFrom([CallerFilePath] string thisFile = "") => Path.GetDirectoryName(thisFile) ?? ".";
