@@ -125,7 +125,13 @@ weekdays
     ;
 
 weekdayRange
-    : first=identifier (MINUS last=identifier)?
+    : first=weekdayName (MINUS last=weekdayName)?
+    ;
+
+// Weekday names (mon … sun) are plain names, never soft keywords: otherwise
+// `window 09:00-21:00 once` would read `once` as a day rather than a clause.
+weekdayName
+    : IDENT
     ;
 
 dateTime
@@ -196,9 +202,15 @@ testStatement
 
 // `expect RULE sent to U [at T] [via C] [with { field: "text" }]`,
 // `expect RULE suppressed REASON to U [at T]`, `expect no RULE to U`.
+// `no` is also a name, so `expect no R to U` matches both alternatives; ANTLR
+// picks the first, which must therefore be the `no` form. An `at T` after an
+// expectation is the expected time unless a statement body follows it
+// (`at T event …`, `at T user …`, `at T a follows b`): then it starts the next
+// statement (see TriggerLangParser.Predicates.cs).
 testExpectation
-    : rule=identifier status=identifier reason=identifier? TO id=identifier (AT at=dateTime)? (VIA channel=identifier)? (WITH objectLiteral)?
-    | NO rule=identifier TO id=identifier
+    : NO rule=identifier TO id=identifier
+    | rule=identifier status=identifier reason=identifier? TO id=identifier
+      ({!TimeStartsStatement()}? AT at=dateTime)? (VIA channel=identifier)? (WITH objectLiteral)?
     ;
 
 objectLiteral
@@ -330,7 +342,10 @@ GT         : '>' ;
 // Trivia.
 LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN) ;
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN) ;
-UNTERMINATED_BLOCK_COMMENT : '/*' .*? EOF -> channel(HIDDEN) ;
+// A comment with no `*/` before the end of the file. It must not be able to
+// run past a `*/`: the lexer takes the longest match, and `'/*' .*? EOF` would
+// swallow every closed comment and the rest of the file after it.
+UNTERMINATED_BLOCK_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF -> channel(HIDDEN) ;
 WS            : [ \t\r\n\f\uFEFF]+ -> skip ;
 
 // Anything else is reported by the tree builder, once per run of characters.

@@ -32,7 +32,7 @@ public readonly struct DiagnosticBuilder(Location? location)
         "this block comment is never closed: add `*/` where it should end");
 
     public Diagnostic InvalidCharacter(string text) => Create(DiagnosticCatalog.InvalidCharacter,
-        $"unexpected character{(text.Length > 1 ? "s" : "")} `{text}`: names use letters, digits and `_`, and text goes in double quotes");
+        $"unexpected character{(text.Length > 1 ? "s" : "")} `{text}`: names use the ASCII letters a-z and A-Z, digits and `_`, and other text goes in double quotes");
 
     public Diagnostic InvalidDuration(string text) => Create(DiagnosticCatalog.InvalidDuration,
         $"`{text}` is not a duration: write whole numbers with a unit s, m, h, d or w, such as `30m`, `2h` or `1h30m`");
@@ -50,12 +50,17 @@ public readonly struct DiagnosticBuilder(Location? location)
         $"this expression is nested more than {limit} levels deep: split it into simpler conditions");
 
     public Diagnostic UnknownClause(string word, string? suggestion) => Create(DiagnosticCatalog.UnknownClause,
-        $"`{word}` is not a rule clause{DidYouMean(suggestion)}: a rule continues with where, to, delay, unless, window, cap, active, "
-        + "reeligible, once, category, priority, digest or goal, and ends with send",
+        $"`{word}` is not a rule clause{(suggestion is null ? ": a" : $"; did you mean `{suggestion}`? A")} rule continues with where, to, "
+        + "delay, unless, window, cap, active, reeligible, once, category, priority, digest or goal, and ends with send",
         suggestion is null ? null : new CodeFix($"Change to '{suggestion}'", location!.Value.Span, suggestion));
 
+    /// <summary>A brace that is never closed; reported at the opening one.</summary>
     public Diagnostic UnclosedBlock(string what, LinePosition opened) => Create(DiagnosticCatalog.UnclosedBlock,
         $"the {what} opened at line {opened.Line + 1} is never closed: add `}}`");
+
+    /// <summary>A bracket that is never closed; reported at the opening one. <paramref name="where"/> says where the closing one goes.</summary>
+    public Diagnostic UnclosedBracket(string opener, string closer, string where) => Create(DiagnosticCatalog.UnclosedBlock,
+        $"this `{opener}` is never closed: add `{closer}` {where}");
 
     // ── Project and files ───────────────────────────────────────────────
 

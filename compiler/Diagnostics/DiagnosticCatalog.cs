@@ -26,7 +26,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NumberOutOfRange = new("TRG0010", Error, "Number out of range");
     public static readonly DiagnosticDescriptor NestingTooDeep = new("TRG0011", Error, "Expression nested too deeply");
     public static readonly DiagnosticDescriptor UnknownClause = new("TRG0012", Error, "Unknown rule clause");
-    public static readonly DiagnosticDescriptor UnclosedBlock = new("TRG0013", Error, "Missing closing brace");
+    public static readonly DiagnosticDescriptor UnclosedBlock = new("TRG0013", Error, "Missing closing brace or bracket");
 
     // Project and files
     public static readonly DiagnosticDescriptor NoSourceFiles = new("TRG0101", Error, "No .trig files");

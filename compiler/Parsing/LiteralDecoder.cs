@@ -46,6 +46,17 @@ internal sealed class LiteralDecoder(SourceFile file, List<Diagnostic> diagnosti
         return new StringLiteralSyntax(new TextSpan(start, raw.Length), value.ToString(), offsets.ToImmutable());
     }
 
+    /// <summary>Whether a string token's text ends with its closing quote (not an escaped one).</summary>
+    public static bool IsTerminated(string raw)
+    {
+        var i = 1;
+        while (i < raw.Length - 1)
+        {
+            i += raw[i] == '\\' ? 2 : 1;
+        }
+        return raw.Length >= 2 && i == raw.Length - 1 && raw[i] == '"';
+    }
+
     private int DecodeEscape(string raw, int i, StringBuilder value, int start, ImmutableArray<int>.Builder offsets)
     {
         if (i + 1 >= raw.Length)
@@ -74,7 +85,12 @@ internal sealed class LiteralDecoder(SourceFile file, List<Diagnostic> diagnosti
             value.Append((char)code);
             return 6;
         }
-        var length = next == 'u' ? Math.Min(raw.Length - i, 6) : 2;
+        // A bad \u escape covers the hex digits that follow it, never the closing quote.
+        var length = 2;
+        while (next == 'u' && length < 6 && i + length < raw.Length && char.IsAsciiHexDigit(raw[i + length]))
+        {
+            length++;
+        }
         var escape = raw.Substring(i, length);
         Report(new TextSpan(start + i, length), b => b.InvalidEscape(escape));
         for (var k = 0; k < length; k++)

@@ -22,12 +22,18 @@ internal sealed class SyntaxTreeBuilder
     private readonly SourceFile _file;
     private readonly List<Diagnostic> _diagnostics;
     private readonly LiteralDecoder _literals;
+    private readonly IReadOnlyList<int> _cutStarts;
 
-    public SyntaxTreeBuilder(SourceFile file, List<Diagnostic> diagnostics)
+    /// <summary>Whether the current item already has its too-deep diagnostic (one per item is enough).</summary>
+    private bool _depthReported;
+
+    /// <param name="cutStarts">Where the <see cref="NestingGuard"/> already reported and cut out too-deep nesting.</param>
+    public SyntaxTreeBuilder(SourceFile file, List<Diagnostic> diagnostics, IReadOnlyList<int> cutStarts)
     {
         _file = file;
         _diagnostics = diagnostics;
         _literals = new LiteralDecoder(file, diagnostics);
+        _cutStarts = cutStarts;
     }
 
     public ImmutableArray<TopLevelSyntax> BuildItems(CompilationUnitContext context)
@@ -35,6 +41,8 @@ internal sealed class SyntaxTreeBuilder
         var items = ImmutableArray.CreateBuilder<TopLevelSyntax>();
         foreach (var item in context.topLevelItem())
         {
+            var span = Span(item);
+            _depthReported = _cutStarts.Any(start => span.ContainsOrTouches(start));
             TopLevelSyntax? built = item.GetChild(0) switch
             {
                 EventDeclContext e => Event(e),
@@ -61,7 +69,7 @@ internal sealed class SyntaxTreeBuilder
     private UserDeclarationSyntax User(UserDeclContext c) =>
         new(Span(c), Span(c.USER().Symbol), c.fieldDecl().Select(Field).ToImmutableArray());
 
-    private FieldDeclarationSyntax Field(FieldDeclContext c) => new(Span(c), Identifier(c.name, c.Start), Type(c.typeRef(), c.Stop));
+    private FieldDeclarationSyntax Field(FieldDeclContext c) => new(SpanWithoutSeparator(c), Identifier(c.name, c.Start), Type(c.typeRef(), c.Stop));
 
     private TypeSyntax Type(TypeRefContext? c, IToken after)
     {
@@ -75,12 +83,12 @@ internal sealed class SyntaxTreeBuilder
     }
 
     private SettingsDeclarationSyntax Settings(SettingsDeclContext c) =>
-        new(Span(c), c.setting().Select(s => new SettingSyntax(Span(s), Identifier(s.name, s.Start), LiteralOrMissing(s.value, s.Stop)))
+        new(Span(c), c.setting().Select(s => new SettingSyntax(SpanWithoutSeparator(s), Identifier(s.name, s.Start), LiteralOrMissing(s.value, s.Stop)))
             .ToImmutableArray());
 
     private LimitsDeclarationSyntax Limits(LimitsDeclContext c) =>
         new(Span(c), c.limitCap().Select(l => new LimitCapSyntax(
-                Span(l),
+                SpanWithoutSeparator(l),
                 l.channel is null ? null : Identifier(l.channel, l.Start),
                 Rate(l.count, l.capPeriod(), l)))
             .ToImmutableArray());
@@ -112,7 +120,8 @@ internal sealed class SyntaxTreeBuilder
         var on = c.onClause();
         var onSyntax = on is null
             ? new OnClauseSyntax(MissingAfter(c.Start), new IdentifierSyntax(MissingAfter(c.Start), "", true), null)
-            : new OnClauseSyntax(Span(on), Identifier(on.@event, on.ON().Symbol), on.alias is null ? null : Identifier(on.alias, on.AS()?.Symbol));
+            : new OnClauseSyntax(Span(on), Identifier(on.@event, Real(on.ON()) ?? c.title ?? c.name?.Stop ?? c.Start),
+                on.alias is null ? null : Identifier(on.alias, Real(on.AS()) ?? on.Start));
         var send = c.sendClause() is { } s && s.SEND() is { } keyword && !IsMissing(keyword.Symbol) ? Send(s) : null;
         return new RuleDeclarationSyntax(
             Span(c),
@@ -137,14 +146,14 @@ internal sealed class SyntaxTreeBuilder
             WhereClauseContext w => new WhereClauseSyntax(span, keyword, Expression(w.expression(), w.Start)),
             ToClauseContext t => new ToClauseSyntax(span, keyword, Expression(t.expression(), t.Start)),
             DelayClauseContext d => new DelayClauseSyntax(span, keyword,
-                d.DURATION() is { } duration ? _literals.DecodeDuration(duration.GetText(), Span(duration.Symbol)) : null,
-                d.TIME() is { } time ? _literals.DecodeTime(time.GetText(), Span(time.Symbol)) : null,
+                Real(d.UNTIL()) is null ? Duration(d.DURATION(), d.Start) : null,
+                Real(d.UNTIL()) is { } until ? Time(Real(d.TIME()), until) : null,
                 Zone(d.zone())),
             UnlessClauseContext u => new UnlessClauseSyntax(span, keyword,
                 Identifier(u.@event, u.Start),
                 u.alias is null ? null : Identifier(u.alias, u.AS()?.Symbol),
                 u.WHERE() is null ? null : Expression(u.expression(), u.WHERE().Symbol),
-                u.DURATION() is { } within ? _literals.DecodeDuration(within.GetText(), Span(within.Symbol)) : null),
+                Within(u.WITHIN(), u.DURATION())),
             WindowClauseContext w => new WindowClauseSyntax(span, keyword,
                 Time(w.start, w.Start), Time(w.end, w.MINUS()?.Symbol ?? w.Start), Zone(w.zone()),
                 w.weekdays()?.weekdayRange().Select(r => new WeekdayRangeSyntax(Span(r), Identifier(r.first, r.Start),
@@ -166,16 +175,20 @@ internal sealed class SyntaxTreeBuilder
                 Identifier(g.@event, g.Start),
                 g.alias is null ? null : Identifier(g.alias, g.AS()?.Symbol),
                 g.WHERE() is null ? null : Expression(g.expression(), g.WHERE().Symbol),
-                g.DURATION() is { } within ? _literals.DecodeDuration(within.GetText(), Span(within.Symbol)) : null),
+                Within(g.WITHIN(), g.DURATION())),
             _ => null,
         };
     }
+
+    /// <summary>The duration after <c>within</c>: null without <c>within</c>, a missing duration when only the keyword is there.</summary>
+    private DurationSyntax? Within(ITerminalNode? keyword, ITerminalNode? duration) =>
+        Real(keyword) is not { } within ? null : Duration(duration, within);
 
     private SendClauseSyntax Send(SendClauseContext c)
     {
         var content = c.sendContent();
         var fields = content?.sendField().Select(f =>
-            new SendFieldSyntax(Span(f), Identifier(f.name, f.Start), TemplateValue(f.templateValue(), f.COLON()?.Symbol ?? f.Start)))
+            new SendFieldSyntax(SpanWithoutSeparator(f), Identifier(f.name, f.Start), TemplateValue(f.templateValue(), f.COLON()?.Symbol ?? f.Start)))
             .ToImmutableArray() ?? [];
         var isBlock = content?.LBRACE() is not null;
         var body = content is not null && !isBlock ? TemplateValue(content.templateValue(), c.channel?.Stop ?? c.Start) : null;
@@ -199,11 +212,15 @@ internal sealed class SyntaxTreeBuilder
         {
             return null;
         }
-        if (c.STRING() is { } name)
+        if (Real(c.STRING()) is { } name)
         {
-            return new ZoneSyntax(Span(c), ZoneKind.Named, _literals.DecodeString(name.GetText(), name.Symbol.StartIndex));
+            return new ZoneSyntax(Span(c), ZoneKind.Named, _literals.DecodeString(name.Text, name.StartIndex));
         }
-        return new ZoneSyntax(Span(c), c.UTC() is not null ? ZoneKind.Utc : ZoneKind.Local, null);
+        if (Real(c.UTC()) is null && Real(c.LOCAL()) is null)
+        {
+            return null;
+        }
+        return new ZoneSyntax(Span(c), Real(c.UTC()) is not null ? ZoneKind.Utc : ZoneKind.Local, null);
     }
 
     private TimeOfDaySyntax Time(IToken? token, IToken after) =>
@@ -240,7 +257,11 @@ internal sealed class SyntaxTreeBuilder
         }
         if (depth + spine > MaxExpressionDepth)
         {
-            _diagnostics.Add(DiagnosticBuilder.At(_file, Span(c)).NestingTooDeep(MaxExpressionDepth));
+            if (!_depthReported)
+            {
+                _diagnostics.Add(DiagnosticBuilder.At(_file, Span(c)).NestingTooDeep(MaxExpressionDepth));
+                _depthReported = true;
+            }
             return new MissingExpressionSyntax(Span(c));
         }
         var next = depth + 1;
@@ -301,11 +322,11 @@ internal sealed class SyntaxTreeBuilder
 
     private LiteralExpressionSyntax LiteralOrMissing(LiteralContext? c, IToken after)
     {
-        if (c is null || c.Start is null || IsMissing(c.Start))
+        // After error recovery the literal's only child may be a conjured token or an error node.
+        if (c?.GetChild(0) is not ITerminalNode { Symbol: var token } node || node is IErrorNode || IsMissing(token))
         {
             return new LiteralExpressionSyntax(MissingAfter(after), LiteralKind.Null, null, "");
         }
-        var token = c.Start;
         var span = Span(token);
         var text = token.Text;
         return token.Type switch
@@ -339,8 +360,8 @@ internal sealed class SyntaxTreeBuilder
 
     private TestStatementSyntax? TestStatement(TestStatementContext c) => c switch
     {
-        TestUserContext u => new TestUserSyntax(Span(u), DateTime(u.at), Identifier(u.id, u.USER().Symbol), Object(u.objectLiteral())),
-        TestEventContext e => new TestEventSyntax(Span(e), DateTime(e.at), Identifier(e.name, e.EVENT().Symbol),
+        TestUserContext u => new TestUserSyntax(Span(u), DateTime(u.at), Identifier(u.id, Real(u.USER()) ?? u.Start), Object(u.objectLiteral())),
+        TestEventContext e => new TestEventSyntax(Span(e), DateTime(e.at), Identifier(e.name, Real(e.EVENT()) ?? e.Start),
             Identifier(e.id, e.FOR()?.Symbol ?? e.Stop), Object(e.objectLiteral())),
         TestFollowContext f => new TestFollowSyntax(Span(f), DateTime(f.at), Identifier(f.follower, f.Start),
             Identifier(f.followee, f.FOLLOWS()?.Symbol ?? f.Stop)),
@@ -378,6 +399,9 @@ internal sealed class SyntaxTreeBuilder
 
     private static bool IsMissing(IToken token) => token.StartIndex < 0 || token.TokenIndex < 0;
 
+    /// <summary>The token of <paramref name="node"/> if it is really in the file (not conjured by error recovery).</summary>
+    private static IToken? Real(ITerminalNode? node) => node is null || IsMissing(node.Symbol) ? null : node.Symbol;
+
     private static TextSpan Span(IToken token) =>
         token.StartIndex < 0 ? new TextSpan(0, 0) : TextSpan.FromBounds(token.StartIndex, token.StopIndex + 1);
 
@@ -391,7 +415,38 @@ internal sealed class SyntaxTreeBuilder
         return TextSpan.FromBounds(c.Start.StartIndex, stop);
     }
 
-    /// <summary>A zero-length span just after <paramref name="token"/>: where a missing piece would go.</summary>
-    private static TextSpan MissingAfter(IToken? token) =>
-        token is null || token.StartIndex < 0 ? new TextSpan(0, 0) : new TextSpan(token.StopIndex + 1, 0);
+    /// <summary>The span of an element of a list without the comma that may follow it: the separator belongs to no element.</summary>
+    private static TextSpan SpanWithoutSeparator(ParserRuleContext c)
+    {
+        var span = Span(c);
+        if (c.ChildCount < 2 || c.GetChild(c.ChildCount - 1) is not ITerminalNode { Symbol.Type: COMMA })
+        {
+            return span;
+        }
+        var last = c.GetChild(c.ChildCount - 2) switch
+        {
+            ITerminalNode node => node.Symbol,
+            ParserRuleContext rule => rule.Stop,
+            _ => null,
+        };
+        return last is null || last.StartIndex < 0 ? span : TextSpan.FromBounds(span.Start, Math.Max(span.Start, last.StopIndex + 1));
+    }
+
+    /// <summary>
+    /// A zero-length span just after <paramref name="token"/>: where a missing piece
+    /// would go. A token conjured by error recovery has no offsets but carries the
+    /// line and column of the token it was inserted before.
+    /// </summary>
+    private TextSpan MissingAfter(IToken? token)
+    {
+        if (token is null)
+        {
+            return new TextSpan(0, 0);
+        }
+        if (token.StartIndex < 0)
+        {
+            return new TextSpan(_file.GetOffset(new LinePosition(token.Line - 1, token.Column)), 0);
+        }
+        return new TextSpan(Math.Min(token.StopIndex + 1, _file.Text.Length), 0);
+    }
 }

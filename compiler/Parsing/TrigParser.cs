@@ -27,28 +27,30 @@ public static class TrigParser
         lexer.RemoveErrorListeners();
         var tokens = new CommonTokenStream(lexer);
         tokens.Fill();
+        var all = tokens.GetTokens();
 
-        var comments = CollectTrivia(file, tokens.GetTokens(), diagnostics);
-        var fileSpan = new TextSpan(0, file.Text.Length);
-
-        if (NestingGuard.FindTooDeep(tokens.GetTokens()) is { } deep)
+        var cuts = NestingGuard.HideTooDeep(all);
+        foreach (var cut in cuts)
         {
-            diagnostics.Add(DiagnosticBuilder.At(file, TextSpan.FromBounds(deep.StartIndex, deep.StopIndex + 1))
+            diagnostics.Add(DiagnosticBuilder.At(file, TextSpan.FromBounds(cut.First.StartIndex, cut.First.StopIndex + 1))
                 .NestingTooDeep(NestingGuard.MaxDepth));
-            return new SyntaxTree(new CompilationUnitSyntax(file, fileSpan, [], comments), [.. diagnostics]);
         }
+        tokens.Seek(0);
 
-        var context = ParseTwoStage(file, tokens, diagnostics);
-        var items = new SyntaxTreeBuilder(file, diagnostics).BuildItems(context);
+        var comments = CollectTrivia(file, all, diagnostics);
+        var context = ParseTwoStage(file, tokens, diagnostics, TokensAfterLexicalErrors(all));
+        var cutStarts = cuts.Select(c => c.First.StartIndex).ToArray();
+        var items = new SyntaxTreeBuilder(file, diagnostics, cutStarts).BuildItems(context);
         var ordered = diagnostics.OrderBy(d => d.Location?.Span.Start ?? 0).ToImmutableArray();
-        return new SyntaxTree(new CompilationUnitSyntax(file, fileSpan, items, comments), ordered);
+        return new SyntaxTree(new CompilationUnitSyntax(file, new TextSpan(0, file.Text.Length), items, comments), ordered);
     }
 
     /// <summary>
     /// SLL prediction is much faster and is exact for valid input; only when it
     /// fails do we parse again with full LL and the recovering error strategy.
     /// </summary>
-    private static TriggerLangParser.CompilationUnitContext ParseTwoStage(SourceFile file, CommonTokenStream tokens, List<Diagnostic> diagnostics)
+    private static TriggerLangParser.CompilationUnitContext ParseTwoStage(
+        SourceFile file, CommonTokenStream tokens, List<Diagnostic> diagnostics, IReadOnlySet<int> tokensAfterLexicalErrors)
     {
         var parser = new TriggerLangParser(tokens) { ErrorHandler = new BailErrorStrategy() };
         parser.RemoveErrorListeners();
@@ -61,11 +63,47 @@ public static class TrigParser
         {
             tokens.Seek(0);
             parser.Reset();
-            parser.ErrorHandler = new DefaultErrorStrategy();
+            parser.ErrorHandler = new TrigErrorStrategy();
             parser.Interpreter.PredictionMode = PredictionMode.LL;
-            parser.AddErrorListener(new SyntaxErrorListener(file, diagnostics));
+            parser.AddErrorListener(new SyntaxErrorListener(file, diagnostics, tokensAfterLexicalErrors));
             return parser.compilationUnit();
         }
+    }
+
+    /// <summary>
+    /// The tokens that directly follow a lexical error: an invalid character, an
+    /// unterminated string or block comment, or nesting cut out by the
+    /// <see cref="NestingGuard"/>. A syntax error there is a consequence of the
+    /// lexical error, which is already reported.
+    /// </summary>
+    private static HashSet<int> TokensAfterLexicalErrors(IList<IToken> tokens)
+    {
+        var result = new HashSet<int>();
+        var pending = false;
+        foreach (var token in tokens)
+        {
+            switch (token.Type)
+            {
+                case TriggerLangLexer.LINE_COMMENT:
+                case TriggerLangLexer.BLOCK_COMMENT:
+                    continue;
+                case TriggerLangLexer.BAD_CHARACTER:
+                case TriggerLangLexer.UNTERMINATED_BLOCK_COMMENT:
+                    pending = true;
+                    continue;
+            }
+            if (token.Channel != TokenConstants.DefaultChannel)
+            {
+                pending = true; // cut out by the nesting guard
+                continue;
+            }
+            if (pending)
+            {
+                result.Add(token.TokenIndex);
+            }
+            pending = token.Type == TriggerLangLexer.STRING && !LiteralDecoder.IsTerminated(token.Text);
+        }
+        return result;
     }
 
     private static ImmutableArray<CommentTrivia> CollectTrivia(SourceFile file, IList<IToken> tokens, List<Diagnostic> diagnostics)

@@ -57,21 +57,21 @@ public partial class TriggerLangParser : Parser {
 		RULE_capClause = 19, RULE_activeClause = 20, RULE_reeligibleClause = 21, 
 		RULE_onceClause = 22, RULE_categoryClause = 23, RULE_priorityClause = 24, 
 		RULE_digestClause = 25, RULE_goalClause = 26, RULE_capPeriod = 27, RULE_zone = 28, 
-		RULE_weekdays = 29, RULE_weekdayRange = 30, RULE_dateTime = 31, RULE_sendClause = 32, 
-		RULE_sendContent = 33, RULE_sendField = 34, RULE_templateValue = 35, RULE_expression = 36, 
-		RULE_literal = 37, RULE_testDecl = 38, RULE_testStatement = 39, RULE_testExpectation = 40, 
-		RULE_objectLiteral = 41, RULE_property = 42, RULE_identifier = 43, RULE_exprName = 44, 
-		RULE_memberName = 45;
+		RULE_weekdays = 29, RULE_weekdayRange = 30, RULE_weekdayName = 31, RULE_dateTime = 32, 
+		RULE_sendClause = 33, RULE_sendContent = 34, RULE_sendField = 35, RULE_templateValue = 36, 
+		RULE_expression = 37, RULE_literal = 38, RULE_testDecl = 39, RULE_testStatement = 40, 
+		RULE_testExpectation = 41, RULE_objectLiteral = 42, RULE_property = 43, 
+		RULE_identifier = 44, RULE_exprName = 45, RULE_memberName = 46;
 	public static readonly string[] ruleNames = {
 		"compilationUnit", "topLevelItem", "eventDecl", "userDecl", "fieldDecl", 
 		"typeRef", "typeName", "settingsDecl", "setting", "limitsDecl", "limitCap", 
 		"ruleDecl", "onClause", "ruleClause", "whereClause", "toClause", "delayClause", 
 		"unlessClause", "windowClause", "capClause", "activeClause", "reeligibleClause", 
 		"onceClause", "categoryClause", "priorityClause", "digestClause", "goalClause", 
-		"capPeriod", "zone", "weekdays", "weekdayRange", "dateTime", "sendClause", 
-		"sendContent", "sendField", "templateValue", "expression", "literal", 
-		"testDecl", "testStatement", "testExpectation", "objectLiteral", "property", 
-		"identifier", "exprName", "memberName"
+		"capPeriod", "zone", "weekdays", "weekdayRange", "weekdayName", "dateTime", 
+		"sendClause", "sendContent", "sendField", "templateValue", "expression", 
+		"literal", "testDecl", "testStatement", "testExpectation", "objectLiteral", 
+		"property", "identifier", "exprName", "memberName"
 	};
 
 	private static readonly string[] _LiteralNames = {
@@ -153,21 +153,21 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 95;
+			State = 97;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 254L) != 0)) {
 				{
 				{
-				State = 92;
+				State = 94;
 				topLevelItem();
 				}
 				}
-				State = 97;
+				State = 99;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 98;
+			State = 100;
 			Match(Eof);
 			}
 		}
@@ -213,34 +213,34 @@ public partial class TriggerLangParser : Parser {
 		TopLevelItemContext _localctx = new TopLevelItemContext(Context, State);
 		EnterRule(_localctx, 2, RULE_topLevelItem);
 		try {
-			State = 106;
+			State = 108;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EVENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 100;
+				State = 102;
 				eventDecl();
 				}
 				break;
 			case USER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 101;
+				State = 103;
 				userDecl();
 				}
 				break;
 			case SETTINGS:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 102;
+				State = 104;
 				settingsDecl();
 				}
 				break;
 			case LIMITS:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 103;
+				State = 105;
 				limitsDecl();
 				}
 				break;
@@ -248,14 +248,14 @@ public partial class TriggerLangParser : Parser {
 			case ON:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 104;
+				State = 106;
 				ruleDecl();
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 105;
+				State = 107;
 				testDecl();
 				}
 				break;
@@ -303,27 +303,27 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 108;
-			Match(EVENT);
-			State = 109;
-			_localctx.name = identifier();
 			State = 110;
+			Match(EVENT);
+			State = 111;
+			_localctx.name = identifier();
+			State = 112;
 			Match(LBRACE);
-			State = 114;
+			State = 116;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4573968371417342L) != 0)) {
 				{
 				{
-				State = 111;
+				State = 113;
 				fieldDecl();
 				}
 				}
-				State = 116;
+				State = 118;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 117;
+			State = 119;
 			Match(RBRACE);
 			}
 		}
@@ -363,25 +363,25 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 119;
+			State = 121;
 			Match(USER);
-			State = 120;
+			State = 122;
 			Match(LBRACE);
-			State = 124;
+			State = 126;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4573968371417342L) != 0)) {
 				{
 				{
-				State = 121;
+				State = 123;
 				fieldDecl();
 				}
 				}
-				State = 126;
+				State = 128;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 127;
+			State = 129;
 			Match(RBRACE);
 			}
 		}
@@ -421,18 +421,18 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 129;
-			_localctx.name = memberName();
-			State = 130;
-			Match(COLON);
 			State = 131;
-			typeRef();
+			_localctx.name = memberName();
+			State = 132;
+			Match(COLON);
 			State = 133;
+			typeRef();
+			State = 135;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 132;
+				State = 134;
 				Match(COMMA);
 				}
 			}
@@ -476,28 +476,28 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 135;
+			State = 137;
 			_localctx.name = typeName();
-			State = 140;
+			State = 142;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==LT) {
 				{
-				State = 136;
-				Match(LT);
-				State = 137;
-				typeRef();
 				State = 138;
+				Match(LT);
+				State = 139;
+				typeRef();
+				State = 140;
 				Match(GT);
 				}
 			}
 
-			State = 143;
+			State = 145;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==QUESTION) {
 				{
-				State = 142;
+				State = 144;
 				Match(QUESTION);
 				}
 			}
@@ -532,7 +532,7 @@ public partial class TriggerLangParser : Parser {
 		TypeNameContext _localctx = new TypeNameContext(Context, State);
 		EnterRule(_localctx, 12, RULE_typeName);
 		try {
-			State = 147;
+			State = 149;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case AS:
@@ -567,14 +567,14 @@ public partial class TriggerLangParser : Parser {
 			case IDENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 145;
+				State = 147;
 				identifier();
 				}
 				break;
 			case USER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 146;
+				State = 148;
 				Match(USER);
 				}
 				break;
@@ -618,25 +618,25 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 149;
+			State = 151;
 			Match(SETTINGS);
-			State = 150;
+			State = 152;
 			Match(LBRACE);
-			State = 154;
+			State = 156;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4573968371417088L) != 0)) {
 				{
 				{
-				State = 151;
+				State = 153;
 				setting();
 				}
 				}
-				State = 156;
+				State = 158;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 157;
+			State = 159;
 			Match(RBRACE);
 			}
 		}
@@ -677,26 +677,26 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 159;
-			_localctx.name = identifier();
 			State = 161;
+			_localctx.name = identifier();
+			State = 163;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COLON) {
 				{
-				State = 160;
+				State = 162;
 				Match(COLON);
 				}
 			}
 
-			State = 163;
-			_localctx.value = literal();
 			State = 165;
+			_localctx.value = literal();
+			State = 167;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 164;
+				State = 166;
 				Match(COMMA);
 				}
 			}
@@ -739,25 +739,25 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 167;
+			State = 169;
 			Match(LIMITS);
-			State = 168;
+			State = 170;
 			Match(LBRACE);
-			State = 172;
+			State = 174;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==CAP) {
 				{
 				{
-				State = 169;
+				State = 171;
 				limitCap();
 				}
 				}
-				State = 174;
+				State = 176;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 175;
+			State = 177;
 			Match(RBRACE);
 			}
 		}
@@ -800,30 +800,30 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 177;
-			Match(CAP);
 			State = 179;
+			Match(CAP);
+			State = 181;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4573968371417088L) != 0)) {
 				{
-				State = 178;
+				State = 180;
 				_localctx.channel = identifier();
 				}
 			}
 
-			State = 181;
-			_localctx.count = Match(INT);
-			State = 182;
-			Match(SLASH);
 			State = 183;
-			capPeriod();
+			_localctx.count = Match(INT);
+			State = 184;
+			Match(SLASH);
 			State = 185;
+			capPeriod();
+			State = 187;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 184;
+				State = 186;
 				Match(COMMA);
 				}
 			}
@@ -876,21 +876,21 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 192;
+			State = 194;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==RULE) {
 				{
-				State = 187;
+				State = 189;
 				Match(RULE);
-				State = 188;
-				_localctx.name = identifier();
 				State = 190;
+				_localctx.name = identifier();
+				State = 192;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==STRING) {
 					{
-					State = 189;
+					State = 191;
 					_localctx.title = Match(STRING);
 					}
 				}
@@ -898,23 +898,23 @@ public partial class TriggerLangParser : Parser {
 				}
 			}
 
-			State = 194;
+			State = 196;
 			onClause();
-			State = 198;
+			State = 200;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 341267185664L) != 0)) {
 				{
 				{
-				State = 195;
+				State = 197;
 				ruleClause();
 				}
 				}
-				State = 200;
+				State = 202;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 201;
+			State = 203;
 			sendClause();
 			}
 		}
@@ -955,18 +955,18 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 203;
+			State = 205;
 			Match(ON);
-			State = 204;
+			State = 206;
 			_localctx.@event = identifier();
-			State = 207;
+			State = 209;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 205;
+				State = 207;
 				Match(AS);
-				State = 206;
+				State = 208;
 				_localctx.alias = identifier();
 				}
 			}
@@ -1036,97 +1036,97 @@ public partial class TriggerLangParser : Parser {
 		RuleClauseContext _localctx = new RuleClauseContext(Context, State);
 		EnterRule(_localctx, 26, RULE_ruleClause);
 		try {
-			State = 222;
+			State = 224;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case WHERE:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 209;
+				State = 211;
 				whereClause();
 				}
 				break;
 			case TO:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 210;
+				State = 212;
 				toClause();
 				}
 				break;
 			case DELAY:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 211;
+				State = 213;
 				delayClause();
 				}
 				break;
 			case UNLESS:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 212;
+				State = 214;
 				unlessClause();
 				}
 				break;
 			case WINDOW:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 213;
+				State = 215;
 				windowClause();
 				}
 				break;
 			case CAP:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 214;
+				State = 216;
 				capClause();
 				}
 				break;
 			case ACTIVE:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 215;
+				State = 217;
 				activeClause();
 				}
 				break;
 			case REELIGIBLE:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 216;
+				State = 218;
 				reeligibleClause();
 				}
 				break;
 			case ONCE:
 				EnterOuterAlt(_localctx, 9);
 				{
-				State = 217;
+				State = 219;
 				onceClause();
 				}
 				break;
 			case CATEGORY:
 				EnterOuterAlt(_localctx, 10);
 				{
-				State = 218;
+				State = 220;
 				categoryClause();
 				}
 				break;
 			case PRIORITY:
 				EnterOuterAlt(_localctx, 11);
 				{
-				State = 219;
+				State = 221;
 				priorityClause();
 				}
 				break;
 			case DIGEST:
 				EnterOuterAlt(_localctx, 12);
 				{
-				State = 220;
+				State = 222;
 				digestClause();
 				}
 				break;
 			case GOAL:
 				EnterOuterAlt(_localctx, 13);
 				{
-				State = 221;
+				State = 223;
 				goalClause();
 				}
 				break;
@@ -1164,9 +1164,9 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 224;
+			State = 226;
 			Match(WHERE);
-			State = 225;
+			State = 227;
 			expression(0);
 			}
 		}
@@ -1200,9 +1200,9 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 227;
+			State = 229;
 			Match(TO);
-			State = 228;
+			State = 230;
 			expression(0);
 			}
 		}
@@ -1240,29 +1240,29 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 230;
+			State = 232;
 			Match(DELAY);
-			State = 237;
+			State = 239;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case DURATION:
 				{
-				State = 231;
+				State = 233;
 				Match(DURATION);
 				}
 				break;
 			case UNTIL:
 				{
-				State = 232;
+				State = 234;
 				Match(UNTIL);
-				State = 233;
-				Match(TIME);
 				State = 235;
+				Match(TIME);
+				State = 237;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251799826268160L) != 0)) {
 					{
-					State = 234;
+					State = 236;
 					zone();
 					}
 				}
@@ -1317,42 +1317,42 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 239;
+			State = 241;
 			Match(UNLESS);
-			State = 240;
+			State = 242;
 			_localctx.@event = identifier();
-			State = 243;
+			State = 245;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 241;
+				State = 243;
 				Match(AS);
-				State = 242;
+				State = 244;
 				_localctx.alias = identifier();
 				}
 			}
 
-			State = 247;
+			State = 249;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,22,Context) ) {
 			case 1:
 				{
-				State = 245;
+				State = 247;
 				Match(WHERE);
-				State = 246;
+				State = 248;
 				expression(0);
 				}
 				break;
 			}
-			State = 251;
+			State = 253;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITHIN) {
 				{
-				State = 249;
+				State = 251;
 				Match(WITHIN);
-				State = 250;
+				State = 252;
 				Match(DURATION);
 				}
 			}
@@ -1402,42 +1402,42 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 253;
-			Match(WINDOW);
-			State = 254;
-			_localctx.start = Match(TIME);
 			State = 255;
-			Match(MINUS);
+			Match(WINDOW);
 			State = 256;
-			_localctx.end = Match(TIME);
+			_localctx.start = Match(TIME);
+			State = 257;
+			Match(MINUS);
 			State = 258;
+			_localctx.end = Match(TIME);
+			State = 260;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,24,Context) ) {
-			case 1:
+			_la = TokenStream.LA(1);
+			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251799826268160L) != 0)) {
 				{
-				State = 257;
+				State = 259;
 				zone();
 				}
-				break;
 			}
-			State = 261;
+
+			State = 263;
 			ErrorHandler.Sync(this);
-			switch ( Interpreter.AdaptivePredict(TokenStream,25,Context) ) {
-			case 1:
+			_la = TokenStream.LA(1);
+			if (_la==IDENT) {
 				{
-				State = 260;
+				State = 262;
 				weekdays();
 				}
-				break;
 			}
-			State = 265;
+
+			State = 267;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 263;
+				State = 265;
 				Match(ELSE);
-				State = 264;
+				State = 266;
 				Match(DROP);
 				}
 			}
@@ -1477,13 +1477,13 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 267;
-			Match(CAP);
-			State = 268;
-			_localctx.count = Match(INT);
 			State = 269;
-			Match(SLASH);
+			Match(CAP);
 			State = 270;
+			_localctx.count = Match(INT);
+			State = 271;
+			Match(SLASH);
+			State = 272;
 			capPeriod();
 			}
 		}
@@ -1524,26 +1524,26 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 272;
-			Match(ACTIVE);
 			State = 274;
+			Match(ACTIVE);
+			State = 276;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DATETIME) {
 				{
-				State = 273;
+				State = 275;
 				_localctx.from = dateTime();
 				}
 			}
 
-			State = 276;
-			Match(DOTDOT);
 			State = 278;
+			Match(DOTDOT);
+			State = 280;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==DATETIME) {
 				{
-				State = 277;
+				State = 279;
 				_localctx.until = dateTime();
 				}
 			}
@@ -1579,11 +1579,11 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 280;
-			Match(REELIGIBLE);
-			State = 281;
-			Match(AFTER);
 			State = 282;
+			Match(REELIGIBLE);
+			State = 283;
+			Match(AFTER);
+			State = 284;
 			Match(DURATION);
 			}
 		}
@@ -1614,7 +1614,7 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 284;
+			State = 286;
 			Match(ONCE);
 			}
 		}
@@ -1649,9 +1649,9 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 286;
+			State = 288;
 			Match(CATEGORY);
-			State = 287;
+			State = 289;
 			_localctx.name = identifier();
 			}
 		}
@@ -1686,9 +1686,9 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 289;
+			State = 291;
 			Match(PRIORITY);
-			State = 290;
+			State = 292;
 			_localctx.level = identifier();
 			}
 		}
@@ -1737,44 +1737,44 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 292;
+			State = 294;
 			Match(DIGEST);
-			State = 293;
+			State = 295;
 			_localctx.frequency = identifier();
-			State = 296;
+			State = 298;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ON) {
 				{
-				State = 294;
+				State = 296;
 				Match(ON);
-				State = 295;
+				State = 297;
 				_localctx.day = identifier();
 				}
 			}
 
-			State = 298;
+			State = 300;
 			Match(AT);
-			State = 299;
-			Match(TIME);
 			State = 301;
+			Match(TIME);
+			State = 303;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251799826268160L) != 0)) {
 				{
-				State = 300;
+				State = 302;
 				zone();
 				}
 			}
 
-			State = 305;
+			State = 307;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MAX) {
 				{
-				State = 303;
+				State = 305;
 				Match(MAX);
-				State = 304;
+				State = 306;
 				_localctx.max = Match(INT);
 				}
 			}
@@ -1824,42 +1824,42 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 307;
+			State = 309;
 			Match(GOAL);
-			State = 308;
+			State = 310;
 			_localctx.@event = identifier();
-			State = 311;
+			State = 313;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==AS) {
 				{
-				State = 309;
+				State = 311;
 				Match(AS);
-				State = 310;
+				State = 312;
 				_localctx.alias = identifier();
 				}
 			}
 
-			State = 315;
+			State = 317;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,33,Context) ) {
 			case 1:
 				{
-				State = 313;
+				State = 315;
 				Match(WHERE);
-				State = 314;
+				State = 316;
 				expression(0);
 				}
 				break;
 			}
-			State = 319;
+			State = 321;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==WITHIN) {
 				{
-				State = 317;
+				State = 319;
 				Match(WITHIN);
-				State = 318;
+				State = 320;
 				Match(DURATION);
 				}
 			}
@@ -1894,7 +1894,7 @@ public partial class TriggerLangParser : Parser {
 		CapPeriodContext _localctx = new CapPeriodContext(Context, State);
 		EnterRule(_localctx, 54, RULE_capPeriod);
 		try {
-			State = 323;
+			State = 325;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case AS:
@@ -1929,14 +1929,14 @@ public partial class TriggerLangParser : Parser {
 			case IDENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 321;
+				State = 323;
 				identifier();
 				}
 				break;
 			case DURATION:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 322;
+				State = 324;
 				Match(DURATION);
 				}
 				break;
@@ -1974,7 +1974,7 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 325;
+			State = 327;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 2251799826268160L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2022,21 +2022,21 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 327;
+			State = 329;
 			weekdayRange();
-			State = 332;
+			State = 334;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while (_la==COMMA) {
 				{
 				{
-				State = 328;
+				State = 330;
 				Match(COMMA);
-				State = 329;
+				State = 331;
 				weekdayRange();
 				}
 				}
-				State = 334;
+				State = 336;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
@@ -2054,13 +2054,13 @@ public partial class TriggerLangParser : Parser {
 	}
 
 	public partial class WeekdayRangeContext : ParserRuleContext {
-		public IdentifierContext first;
-		public IdentifierContext last;
-		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext[] identifier() {
-			return GetRuleContexts<IdentifierContext>();
+		public WeekdayNameContext first;
+		public WeekdayNameContext last;
+		[System.Diagnostics.DebuggerNonUserCode] public WeekdayNameContext[] weekdayName() {
+			return GetRuleContexts<WeekdayNameContext>();
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext identifier(int i) {
-			return GetRuleContext<IdentifierContext>(i);
+		[System.Diagnostics.DebuggerNonUserCode] public WeekdayNameContext weekdayName(int i) {
+			return GetRuleContext<WeekdayNameContext>(i);
 		}
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode MINUS() { return GetToken(TriggerLangParser.MINUS, 0); }
 		public WeekdayRangeContext(ParserRuleContext parent, int invokingState)
@@ -2078,20 +2078,51 @@ public partial class TriggerLangParser : Parser {
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 335;
-			_localctx.first = identifier();
-			State = 338;
+			State = 337;
+			_localctx.first = weekdayName();
+			State = 340;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==MINUS) {
 				{
-				State = 336;
+				State = 338;
 				Match(MINUS);
-				State = 337;
-				_localctx.last = identifier();
+				State = 339;
+				_localctx.last = weekdayName();
 				}
 			}
 
+			}
+		}
+		catch (RecognitionException re) {
+			_localctx.exception = re;
+			ErrorHandler.ReportError(this, re);
+			ErrorHandler.Recover(this, re);
+		}
+		finally {
+			ExitRule();
+		}
+		return _localctx;
+	}
+
+	public partial class WeekdayNameContext : ParserRuleContext {
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode IDENT() { return GetToken(TriggerLangParser.IDENT, 0); }
+		public WeekdayNameContext(ParserRuleContext parent, int invokingState)
+			: base(parent, invokingState)
+		{
+		}
+		public override int RuleIndex { get { return RULE_weekdayName; } }
+	}
+
+	[RuleVersion(0)]
+	public WeekdayNameContext weekdayName() {
+		WeekdayNameContext _localctx = new WeekdayNameContext(Context, State);
+		EnterRule(_localctx, 62, RULE_weekdayName);
+		try {
+			EnterOuterAlt(_localctx, 1);
+			{
+			State = 342;
+			Match(IDENT);
 			}
 		}
 		catch (RecognitionException re) {
@@ -2117,11 +2148,11 @@ public partial class TriggerLangParser : Parser {
 	[RuleVersion(0)]
 	public DateTimeContext dateTime() {
 		DateTimeContext _localctx = new DateTimeContext(Context, State);
-		EnterRule(_localctx, 62, RULE_dateTime);
+		EnterRule(_localctx, 64, RULE_dateTime);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 340;
+			State = 344;
 			Match(DATETIME);
 			}
 		}
@@ -2160,25 +2191,25 @@ public partial class TriggerLangParser : Parser {
 	[RuleVersion(0)]
 	public SendClauseContext sendClause() {
 		SendClauseContext _localctx = new SendClauseContext(Context, State);
-		EnterRule(_localctx, 64, RULE_sendClause);
+		EnterRule(_localctx, 66, RULE_sendClause);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 342;
+			State = 346;
 			Match(SEND);
-			State = 343;
-			_localctx.channel = identifier();
-			State = 344;
-			sendContent();
 			State = 347;
+			_localctx.channel = identifier();
+			State = 348;
+			sendContent();
+			State = 351;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==ELSE) {
 				{
-				State = 345;
+				State = 349;
 				Match(ELSE);
-				State = 346;
+				State = 350;
 				_localctx.fallback = sendClause();
 				}
 			}
@@ -2218,40 +2249,40 @@ public partial class TriggerLangParser : Parser {
 	[RuleVersion(0)]
 	public SendContentContext sendContent() {
 		SendContentContext _localctx = new SendContentContext(Context, State);
-		EnterRule(_localctx, 66, RULE_sendContent);
+		EnterRule(_localctx, 68, RULE_sendContent);
 		int _la;
 		try {
-			State = 358;
+			State = 362;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case TEMPLATE:
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 349;
+				State = 353;
 				templateValue();
 				}
 				break;
 			case LBRACE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 350;
-				Match(LBRACE);
 				State = 354;
+				Match(LBRACE);
+				State = 358;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4573968371417342L) != 0)) {
 					{
 					{
-					State = 351;
+					State = 355;
 					sendField();
 					}
 					}
-					State = 356;
+					State = 360;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 				}
-				State = 357;
+				State = 361;
 				Match(RBRACE);
 				}
 				break;
@@ -2290,23 +2321,23 @@ public partial class TriggerLangParser : Parser {
 	[RuleVersion(0)]
 	public SendFieldContext sendField() {
 		SendFieldContext _localctx = new SendFieldContext(Context, State);
-		EnterRule(_localctx, 68, RULE_sendField);
+		EnterRule(_localctx, 70, RULE_sendField);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 360;
-			_localctx.name = memberName();
-			State = 361;
-			Match(COLON);
-			State = 362;
-			templateValue();
 			State = 364;
+			_localctx.name = memberName();
+			State = 365;
+			Match(COLON);
+			State = 366;
+			templateValue();
+			State = 368;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if (_la==COMMA) {
 				{
-				State = 363;
+				State = 367;
 				Match(COMMA);
 				}
 			}
@@ -2337,24 +2368,24 @@ public partial class TriggerLangParser : Parser {
 	[RuleVersion(0)]
 	public TemplateValueContext templateValue() {
 		TemplateValueContext _localctx = new TemplateValueContext(Context, State);
-		EnterRule(_localctx, 70, RULE_templateValue);
+		EnterRule(_localctx, 72, RULE_templateValue);
 		try {
-			State = 369;
+			State = 373;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case STRING:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 366;
+				State = 370;
 				Match(STRING);
 				}
 				break;
 			case TEMPLATE:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 367;
+				State = 371;
 				Match(TEMPLATE);
-				State = 368;
+				State = 372;
 				Match(STRING);
 				}
 				break;
@@ -2498,14 +2529,14 @@ public partial class TriggerLangParser : Parser {
 		int _parentState = State;
 		ExpressionContext _localctx = new ExpressionContext(Context, _parentState);
 		ExpressionContext _prevctx = _localctx;
-		int _startState = 72;
-		EnterRecursionRule(_localctx, 72, RULE_expression, _p);
+		int _startState = 74;
+		EnterRecursionRule(_localctx, 74, RULE_expression, _p);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 411;
+			State = 415;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,48,Context) ) {
 			case 1:
@@ -2514,11 +2545,11 @@ public partial class TriggerLangParser : Parser {
 				Context = _localctx;
 				_prevctx = _localctx;
 
-				State = 372;
+				State = 376;
 				Match(LPAREN);
-				State = 373;
+				State = 377;
 				expression(0);
-				State = 374;
+				State = 378;
 				Match(RPAREN);
 				}
 				break;
@@ -2527,7 +2558,7 @@ public partial class TriggerLangParser : Parser {
 				_localctx = new LiteralExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 376;
+				State = 380;
 				literal();
 				}
 				break;
@@ -2536,39 +2567,39 @@ public partial class TriggerLangParser : Parser {
 				_localctx = new ListExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 377;
+				State = 381;
 				Match(LBRACK);
-				State = 389;
+				State = 393;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 188940078116926502L) != 0) || _la==MINUS) {
 					{
-					State = 378;
+					State = 382;
 					expression(0);
-					State = 383;
+					State = 387;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
 					while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 						if ( _alt==1 ) {
 							{
 							{
-							State = 379;
+							State = 383;
 							Match(COMMA);
-							State = 380;
+							State = 384;
 							expression(0);
 							}
 							} 
 						}
-						State = 385;
+						State = 389;
 						ErrorHandler.Sync(this);
 						_alt = Interpreter.AdaptivePredict(TokenStream,43,Context);
 					}
-					State = 387;
+					State = 391;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					if (_la==COMMA) {
 						{
-						State = 386;
+						State = 390;
 						Match(COMMA);
 						}
 					}
@@ -2576,7 +2607,7 @@ public partial class TriggerLangParser : Parser {
 					}
 				}
 
-				State = 391;
+				State = 395;
 				Match(RBRACK);
 				}
 				break;
@@ -2585,37 +2616,37 @@ public partial class TriggerLangParser : Parser {
 				_localctx = new CallExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 392;
+				State = 396;
 				((CallExprContext)_localctx).callee = identifier();
-				State = 393;
+				State = 397;
 				Match(LPAREN);
-				State = 402;
+				State = 406;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 188940078116926502L) != 0) || _la==MINUS) {
 					{
-					State = 394;
+					State = 398;
 					expression(0);
-					State = 399;
+					State = 403;
 					ErrorHandler.Sync(this);
 					_la = TokenStream.LA(1);
 					while (_la==COMMA) {
 						{
 						{
-						State = 395;
+						State = 399;
 						Match(COMMA);
-						State = 396;
+						State = 400;
 						expression(0);
 						}
 						}
-						State = 401;
+						State = 405;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 					}
 					}
 				}
 
-				State = 404;
+				State = 408;
 				Match(RPAREN);
 				}
 				break;
@@ -2624,7 +2655,7 @@ public partial class TriggerLangParser : Parser {
 				_localctx = new NameExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 406;
+				State = 410;
 				exprName();
 				}
 				break;
@@ -2633,9 +2664,9 @@ public partial class TriggerLangParser : Parser {
 				_localctx = new NegateExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 407;
+				State = 411;
 				Match(MINUS);
-				State = 408;
+				State = 412;
 				expression(7);
 				}
 				break;
@@ -2644,15 +2675,15 @@ public partial class TriggerLangParser : Parser {
 				_localctx = new NotExprContext(_localctx);
 				Context = _localctx;
 				_prevctx = _localctx;
-				State = 409;
+				State = 413;
 				Match(NOT);
-				State = 410;
+				State = 414;
 				expression(3);
 				}
 				break;
 			}
 			Context.Stop = TokenStream.LT(-1);
-			State = 433;
+			State = 437;
 			ErrorHandler.Sync(this);
 			_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 			while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
@@ -2661,16 +2692,16 @@ public partial class TriggerLangParser : Parser {
 						TriggerExitRuleEvent();
 					_prevctx = _localctx;
 					{
-					State = 431;
+					State = 435;
 					ErrorHandler.Sync(this);
 					switch ( Interpreter.AdaptivePredict(TokenStream,49,Context) ) {
 					case 1:
 						{
 						_localctx = new BinaryExprContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 413;
+						State = 417;
 						if (!(Precpred(Context, 6))) throw new FailedPredicateException(this, "Precpred(Context, 6)");
-						State = 414;
+						State = 418;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 64)) & ~0x3f) == 0 && ((1L << (_la - 64)) & 7L) != 0)) ) {
@@ -2680,7 +2711,7 @@ public partial class TriggerLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 415;
+						State = 419;
 						expression(7);
 						}
 						break;
@@ -2688,9 +2719,9 @@ public partial class TriggerLangParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 416;
+						State = 420;
 						if (!(Precpred(Context, 5))) throw new FailedPredicateException(this, "Precpred(Context, 5)");
-						State = 417;
+						State = 421;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(_la==PLUS || _la==MINUS) ) {
@@ -2700,7 +2731,7 @@ public partial class TriggerLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 418;
+						State = 422;
 						expression(6);
 						}
 						break;
@@ -2708,9 +2739,9 @@ public partial class TriggerLangParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 419;
+						State = 423;
 						if (!(Precpred(Context, 4))) throw new FailedPredicateException(this, "Precpred(Context, 4)");
-						State = 420;
+						State = 424;
 						((BinaryExprContext)_localctx).op = TokenStream.LT(1);
 						_la = TokenStream.LA(1);
 						if ( !(((((_la - 11)) & ~0x3f) == 0 && ((1L << (_la - 11)) & -288230376151711743L) != 0)) ) {
@@ -2720,7 +2751,7 @@ public partial class TriggerLangParser : Parser {
 							ErrorHandler.ReportMatch(this);
 						    Consume();
 						}
-						State = 421;
+						State = 425;
 						expression(5);
 						}
 						break;
@@ -2728,11 +2759,11 @@ public partial class TriggerLangParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 422;
+						State = 426;
 						if (!(Precpred(Context, 2))) throw new FailedPredicateException(this, "Precpred(Context, 2)");
-						State = 423;
+						State = 427;
 						((BinaryExprContext)_localctx).op = Match(AND);
-						State = 424;
+						State = 428;
 						expression(3);
 						}
 						break;
@@ -2740,11 +2771,11 @@ public partial class TriggerLangParser : Parser {
 						{
 						_localctx = new BinaryExprContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 425;
+						State = 429;
 						if (!(Precpred(Context, 1))) throw new FailedPredicateException(this, "Precpred(Context, 1)");
-						State = 426;
+						State = 430;
 						((BinaryExprContext)_localctx).op = Match(OR);
-						State = 427;
+						State = 431;
 						expression(2);
 						}
 						break;
@@ -2752,18 +2783,18 @@ public partial class TriggerLangParser : Parser {
 						{
 						_localctx = new MemberExprContext(new ExpressionContext(_parentctx, _parentState));
 						PushNewRecursionContext(_localctx, _startState, RULE_expression);
-						State = 428;
+						State = 432;
 						if (!(Precpred(Context, 8))) throw new FailedPredicateException(this, "Precpred(Context, 8)");
-						State = 429;
+						State = 433;
 						Match(DOT);
-						State = 430;
+						State = 434;
 						memberName();
 						}
 						break;
 					}
 					} 
 				}
-				State = 435;
+				State = 439;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,50,Context);
 			}
@@ -2798,12 +2829,12 @@ public partial class TriggerLangParser : Parser {
 	[RuleVersion(0)]
 	public LiteralContext literal() {
 		LiteralContext _localctx = new LiteralContext(Context, State);
-		EnterRule(_localctx, 74, RULE_literal);
+		EnterRule(_localctx, 76, RULE_literal);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 436;
+			State = 440;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 4222124650688512L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -2847,32 +2878,32 @@ public partial class TriggerLangParser : Parser {
 	[RuleVersion(0)]
 	public TestDeclContext testDecl() {
 		TestDeclContext _localctx = new TestDeclContext(Context, State);
-		EnterRule(_localctx, 76, RULE_testDecl);
+		EnterRule(_localctx, 78, RULE_testDecl);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 438;
+			State = 442;
 			Match(TEST);
-			State = 439;
+			State = 443;
 			_localctx.name = Match(STRING);
-			State = 440;
-			Match(LBRACE);
 			State = 444;
+			Match(LBRACE);
+			State = 448;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			while ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4573968371417094L) != 0)) {
 				{
 				{
-				State = 441;
+				State = 445;
 				testStatement();
 				}
 				}
-				State = 446;
+				State = 450;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 			}
-			State = 447;
+			State = 451;
 			Match(RBRACE);
 			}
 		}
@@ -2964,38 +2995,38 @@ public partial class TriggerLangParser : Parser {
 	[RuleVersion(0)]
 	public TestStatementContext testStatement() {
 		TestStatementContext _localctx = new TestStatementContext(Context, State);
-		EnterRule(_localctx, 78, RULE_testStatement);
+		EnterRule(_localctx, 80, RULE_testStatement);
 		int _la;
 		try {
-			State = 479;
+			State = 483;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,57,Context) ) {
 			case 1:
 				_localctx = new TestUserContext(_localctx);
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 451;
+				State = 455;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 449;
+					State = 453;
 					Match(AT);
-					State = 450;
+					State = 454;
 					((TestUserContext)_localctx).at = dateTime();
 					}
 				}
 
-				State = 453;
+				State = 457;
 				Match(USER);
-				State = 454;
+				State = 458;
 				((TestUserContext)_localctx).id = identifier();
-				State = 456;
+				State = 460;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LBRACE) {
 					{
-					State = 455;
+					State = 459;
 					objectLiteral();
 					}
 				}
@@ -3006,32 +3037,32 @@ public partial class TriggerLangParser : Parser {
 				_localctx = new TestEventContext(_localctx);
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 460;
+				State = 464;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==AT) {
 					{
-					State = 458;
+					State = 462;
 					Match(AT);
-					State = 459;
+					State = 463;
 					((TestEventContext)_localctx).at = dateTime();
 					}
 				}
 
-				State = 462;
+				State = 466;
 				Match(EVENT);
-				State = 463;
-				((TestEventContext)_localctx).name = identifier();
-				State = 464;
-				Match(FOR);
-				State = 465;
-				((TestEventContext)_localctx).id = identifier();
 				State = 467;
+				((TestEventContext)_localctx).name = identifier();
+				State = 468;
+				Match(FOR);
+				State = 469;
+				((TestEventContext)_localctx).id = identifier();
+				State = 471;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==LBRACE) {
 					{
-					State = 466;
+					State = 470;
 					objectLiteral();
 					}
 				}
@@ -3042,23 +3073,23 @@ public partial class TriggerLangParser : Parser {
 				_localctx = new TestFollowContext(_localctx);
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 471;
+				State = 475;
 				ErrorHandler.Sync(this);
 				switch ( Interpreter.AdaptivePredict(TokenStream,56,Context) ) {
 				case 1:
 					{
-					State = 469;
+					State = 473;
 					Match(AT);
-					State = 470;
+					State = 474;
 					((TestFollowContext)_localctx).at = dateTime();
 					}
 					break;
 				}
-				State = 473;
+				State = 477;
 				((TestFollowContext)_localctx).follower = identifier();
-				State = 474;
+				State = 478;
 				Match(FOLLOWS);
-				State = 475;
+				State = 479;
 				((TestFollowContext)_localctx).followee = identifier();
 				}
 				break;
@@ -3066,9 +3097,9 @@ public partial class TriggerLangParser : Parser {
 				_localctx = new TestExpectContext(_localctx);
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 477;
+				State = 481;
 				Match(EXPECT);
-				State = 478;
+				State = 482;
 				testExpectation();
 				}
 				break;
@@ -3087,11 +3118,12 @@ public partial class TriggerLangParser : Parser {
 
 	public partial class TestExpectationContext : ParserRuleContext {
 		public IdentifierContext rule;
+		public IdentifierContext id;
 		public IdentifierContext status;
 		public IdentifierContext reason;
-		public IdentifierContext id;
 		public DateTimeContext at;
 		public IdentifierContext channel;
+		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(TriggerLangParser.NO, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode TO() { return GetToken(TriggerLangParser.TO, 0); }
 		[System.Diagnostics.DebuggerNonUserCode] public IdentifierContext[] identifier() {
 			return GetRuleContexts<IdentifierContext>();
@@ -3108,7 +3140,6 @@ public partial class TriggerLangParser : Parser {
 		[System.Diagnostics.DebuggerNonUserCode] public DateTimeContext dateTime() {
 			return GetRuleContext<DateTimeContext>(0);
 		}
-		[System.Diagnostics.DebuggerNonUserCode] public ITerminalNode NO() { return GetToken(TriggerLangParser.NO, 0); }
 		public TestExpectationContext(ParserRuleContext parent, int invokingState)
 			: base(parent, invokingState)
 		{
@@ -3119,81 +3150,83 @@ public partial class TriggerLangParser : Parser {
 	[RuleVersion(0)]
 	public TestExpectationContext testExpectation() {
 		TestExpectationContext _localctx = new TestExpectationContext(Context, State);
-		EnterRule(_localctx, 80, RULE_testExpectation);
+		EnterRule(_localctx, 82, RULE_testExpectation);
 		try {
-			State = 505;
+			State = 510;
 			ErrorHandler.Sync(this);
 			switch ( Interpreter.AdaptivePredict(TokenStream,62,Context) ) {
 			case 1:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 481;
-				_localctx.rule = identifier();
-				State = 482;
-				_localctx.status = identifier();
-				State = 484;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
-				case 1:
-					{
-					State = 483;
-					_localctx.reason = identifier();
-					}
-					break;
-				}
+				State = 485;
+				Match(NO);
 				State = 486;
-				Match(TO);
+				_localctx.rule = identifier();
 				State = 487;
+				Match(TO);
+				State = 488;
 				_localctx.id = identifier();
-				State = 490;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
-				case 1:
-					{
-					State = 488;
-					Match(AT);
-					State = 489;
-					_localctx.at = dateTime();
-					}
-					break;
-				}
-				State = 494;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
-				case 1:
-					{
-					State = 492;
-					Match(VIA);
-					State = 493;
-					_localctx.channel = identifier();
-					}
-					break;
-				}
-				State = 498;
-				ErrorHandler.Sync(this);
-				switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
-				case 1:
-					{
-					State = 496;
-					Match(WITH);
-					State = 497;
-					objectLiteral();
-					}
-					break;
-				}
 				}
 				break;
 			case 2:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 500;
-				Match(NO);
-				State = 501;
+				State = 490;
 				_localctx.rule = identifier();
-				State = 502;
+				State = 491;
+				_localctx.status = identifier();
+				State = 493;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,58,Context) ) {
+				case 1:
+					{
+					State = 492;
+					_localctx.reason = identifier();
+					}
+					break;
+				}
+				State = 495;
 				Match(TO);
-				State = 503;
+				State = 496;
 				_localctx.id = identifier();
+				State = 500;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,59,Context) ) {
+				case 1:
+					{
+					State = 497;
+					if (!(!TimeStartsStatement())) throw new FailedPredicateException(this, "!TimeStartsStatement()");
+					State = 498;
+					Match(AT);
+					State = 499;
+					_localctx.at = dateTime();
+					}
+					break;
+				}
+				State = 504;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,60,Context) ) {
+				case 1:
+					{
+					State = 502;
+					Match(VIA);
+					State = 503;
+					_localctx.channel = identifier();
+					}
+					break;
+				}
+				State = 508;
+				ErrorHandler.Sync(this);
+				switch ( Interpreter.AdaptivePredict(TokenStream,61,Context) ) {
+				case 1:
+					{
+					State = 506;
+					Match(WITH);
+					State = 507;
+					objectLiteral();
+					}
+					break;
+				}
 				}
 				break;
 			}
@@ -3232,53 +3265,53 @@ public partial class TriggerLangParser : Parser {
 	[RuleVersion(0)]
 	public ObjectLiteralContext objectLiteral() {
 		ObjectLiteralContext _localctx = new ObjectLiteralContext(Context, State);
-		EnterRule(_localctx, 82, RULE_objectLiteral);
+		EnterRule(_localctx, 84, RULE_objectLiteral);
 		int _la;
 		try {
 			int _alt;
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 507;
+			State = 512;
 			Match(LBRACE);
-			State = 521;
+			State = 526;
 			ErrorHandler.Sync(this);
 			_la = TokenStream.LA(1);
 			if ((((_la) & ~0x3f) == 0 && ((1L << _la) & 4573968371417342L) != 0)) {
 				{
-				State = 508;
+				State = 513;
 				property();
-				State = 515;
+				State = 520;
 				ErrorHandler.Sync(this);
 				_alt = Interpreter.AdaptivePredict(TokenStream,64,Context);
 				while ( _alt!=2 && _alt!=global::Antlr4.Runtime.Atn.ATN.INVALID_ALT_NUMBER ) {
 					if ( _alt==1 ) {
 						{
 						{
-						State = 510;
+						State = 515;
 						ErrorHandler.Sync(this);
 						_la = TokenStream.LA(1);
 						if (_la==COMMA) {
 							{
-							State = 509;
+							State = 514;
 							Match(COMMA);
 							}
 						}
 
-						State = 512;
+						State = 517;
 						property();
 						}
 						} 
 					}
-					State = 517;
+					State = 522;
 					ErrorHandler.Sync(this);
 					_alt = Interpreter.AdaptivePredict(TokenStream,64,Context);
 				}
-				State = 519;
+				State = 524;
 				ErrorHandler.Sync(this);
 				_la = TokenStream.LA(1);
 				if (_la==COMMA) {
 					{
-					State = 518;
+					State = 523;
 					Match(COMMA);
 					}
 				}
@@ -3286,7 +3319,7 @@ public partial class TriggerLangParser : Parser {
 				}
 			}
 
-			State = 523;
+			State = 528;
 			Match(RBRACE);
 			}
 		}
@@ -3323,15 +3356,15 @@ public partial class TriggerLangParser : Parser {
 	[RuleVersion(0)]
 	public PropertyContext property() {
 		PropertyContext _localctx = new PropertyContext(Context, State);
-		EnterRule(_localctx, 84, RULE_property);
+		EnterRule(_localctx, 86, RULE_property);
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 525;
+			State = 530;
 			_localctx.name = memberName();
-			State = 526;
+			State = 531;
 			Match(COLON);
-			State = 529;
+			State = 534;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case EVENT:
@@ -3379,13 +3412,13 @@ public partial class TriggerLangParser : Parser {
 			case LBRACK:
 			case MINUS:
 				{
-				State = 527;
+				State = 532;
 				expression(0);
 				}
 				break;
 			case LBRACE:
 				{
-				State = 528;
+				State = 533;
 				objectLiteral();
 				}
 				break;
@@ -3446,12 +3479,12 @@ public partial class TriggerLangParser : Parser {
 	[RuleVersion(0)]
 	public IdentifierContext identifier() {
 		IdentifierContext _localctx = new IdentifierContext(Context, State);
-		EnterRule(_localctx, 86, RULE_identifier);
+		EnterRule(_localctx, 88, RULE_identifier);
 		int _la;
 		try {
 			EnterOuterAlt(_localctx, 1);
 			{
-			State = 531;
+			State = 536;
 			_la = TokenStream.LA(1);
 			if ( !((((_la) & ~0x3f) == 0 && ((1L << _la) & 4573968371417088L) != 0)) ) {
 			ErrorHandler.RecoverInline(this);
@@ -3490,9 +3523,9 @@ public partial class TriggerLangParser : Parser {
 	[RuleVersion(0)]
 	public ExprNameContext exprName() {
 		ExprNameContext _localctx = new ExprNameContext(Context, State);
-		EnterRule(_localctx, 88, RULE_exprName);
+		EnterRule(_localctx, 90, RULE_exprName);
 		try {
-			State = 537;
+			State = 542;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case AS:
@@ -3527,28 +3560,28 @@ public partial class TriggerLangParser : Parser {
 			case IDENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 533;
+				State = 538;
 				identifier();
 				}
 				break;
 			case USER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 534;
+				State = 539;
 				Match(USER);
 				}
 				break;
 			case EVENT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 535;
+				State = 540;
 				Match(EVENT);
 				}
 				break;
 			case RULE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 536;
+				State = 541;
 				Match(RULE);
 				}
 				break;
@@ -3588,9 +3621,9 @@ public partial class TriggerLangParser : Parser {
 	[RuleVersion(0)]
 	public MemberNameContext memberName() {
 		MemberNameContext _localctx = new MemberNameContext(Context, State);
-		EnterRule(_localctx, 90, RULE_memberName);
+		EnterRule(_localctx, 92, RULE_memberName);
 		try {
-			State = 547;
+			State = 552;
 			ErrorHandler.Sync(this);
 			switch (TokenStream.LA(1)) {
 			case AS:
@@ -3625,56 +3658,56 @@ public partial class TriggerLangParser : Parser {
 			case IDENT:
 				EnterOuterAlt(_localctx, 1);
 				{
-				State = 539;
+				State = 544;
 				identifier();
 				}
 				break;
 			case USER:
 				EnterOuterAlt(_localctx, 2);
 				{
-				State = 540;
+				State = 545;
 				Match(USER);
 				}
 				break;
 			case EVENT:
 				EnterOuterAlt(_localctx, 3);
 				{
-				State = 541;
+				State = 546;
 				Match(EVENT);
 				}
 				break;
 			case RULE:
 				EnterOuterAlt(_localctx, 4);
 				{
-				State = 542;
+				State = 547;
 				Match(RULE);
 				}
 				break;
 			case ON:
 				EnterOuterAlt(_localctx, 5);
 				{
-				State = 543;
+				State = 548;
 				Match(ON);
 				}
 				break;
 			case TEST:
 				EnterOuterAlt(_localctx, 6);
 				{
-				State = 544;
+				State = 549;
 				Match(TEST);
 				}
 				break;
 			case SETTINGS:
 				EnterOuterAlt(_localctx, 7);
 				{
-				State = 545;
+				State = 550;
 				Match(SETTINGS);
 				}
 				break;
 			case LIMITS:
 				EnterOuterAlt(_localctx, 8);
 				{
-				State = 546;
+				State = 551;
 				Match(LIMITS);
 				}
 				break;
@@ -3695,7 +3728,8 @@ public partial class TriggerLangParser : Parser {
 
 	public override bool Sempred(RuleContext _localctx, int ruleIndex, int predIndex) {
 		switch (ruleIndex) {
-		case 36: return expression_sempred((ExpressionContext)_localctx, predIndex);
+		case 37: return expression_sempred((ExpressionContext)_localctx, predIndex);
+		case 41: return testExpectation_sempred((TestExpectationContext)_localctx, predIndex);
 		}
 		return true;
 	}
@@ -3710,198 +3744,205 @@ public partial class TriggerLangParser : Parser {
 		}
 		return true;
 	}
+	private bool testExpectation_sempred(TestExpectationContext _localctx, int predIndex) {
+		switch (predIndex) {
+		case 6: return !TimeStartsStatement();
+		}
+		return true;
+	}
 
 	private static int[] _serializedATN = {
-		4,1,79,550,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
+		4,1,79,555,2,0,7,0,2,1,7,1,2,2,7,2,2,3,7,3,2,4,7,4,2,5,7,5,2,6,7,6,2,7,
 		7,7,2,8,7,8,2,9,7,9,2,10,7,10,2,11,7,11,2,12,7,12,2,13,7,13,2,14,7,14,
 		2,15,7,15,2,16,7,16,2,17,7,17,2,18,7,18,2,19,7,19,2,20,7,20,2,21,7,21,
 		2,22,7,22,2,23,7,23,2,24,7,24,2,25,7,25,2,26,7,26,2,27,7,27,2,28,7,28,
 		2,29,7,29,2,30,7,30,2,31,7,31,2,32,7,32,2,33,7,33,2,34,7,34,2,35,7,35,
 		2,36,7,36,2,37,7,37,2,38,7,38,2,39,7,39,2,40,7,40,2,41,7,41,2,42,7,42,
-		2,43,7,43,2,44,7,44,2,45,7,45,1,0,5,0,94,8,0,10,0,12,0,97,9,0,1,0,1,0,
-		1,1,1,1,1,1,1,1,1,1,1,1,3,1,107,8,1,1,2,1,2,1,2,1,2,5,2,113,8,2,10,2,12,
-		2,116,9,2,1,2,1,2,1,3,1,3,1,3,5,3,123,8,3,10,3,12,3,126,9,3,1,3,1,3,1,
-		4,1,4,1,4,1,4,3,4,134,8,4,1,5,1,5,1,5,1,5,1,5,3,5,141,8,5,1,5,3,5,144,
-		8,5,1,6,1,6,3,6,148,8,6,1,7,1,7,1,7,5,7,153,8,7,10,7,12,7,156,9,7,1,7,
-		1,7,1,8,1,8,3,8,162,8,8,1,8,1,8,3,8,166,8,8,1,9,1,9,1,9,5,9,171,8,9,10,
-		9,12,9,174,9,9,1,9,1,9,1,10,1,10,3,10,180,8,10,1,10,1,10,1,10,1,10,3,10,
-		186,8,10,1,11,1,11,1,11,3,11,191,8,11,3,11,193,8,11,1,11,1,11,5,11,197,
-		8,11,10,11,12,11,200,9,11,1,11,1,11,1,12,1,12,1,12,1,12,3,12,208,8,12,
-		1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,3,13,
-		223,8,13,1,14,1,14,1,14,1,15,1,15,1,15,1,16,1,16,1,16,1,16,1,16,3,16,236,
-		8,16,3,16,238,8,16,1,17,1,17,1,17,1,17,3,17,244,8,17,1,17,1,17,3,17,248,
-		8,17,1,17,1,17,3,17,252,8,17,1,18,1,18,1,18,1,18,1,18,3,18,259,8,18,1,
-		18,3,18,262,8,18,1,18,1,18,3,18,266,8,18,1,19,1,19,1,19,1,19,1,19,1,20,
-		1,20,3,20,275,8,20,1,20,1,20,3,20,279,8,20,1,21,1,21,1,21,1,21,1,22,1,
-		22,1,23,1,23,1,23,1,24,1,24,1,24,1,25,1,25,1,25,1,25,3,25,297,8,25,1,25,
-		1,25,1,25,3,25,302,8,25,1,25,1,25,3,25,306,8,25,1,26,1,26,1,26,1,26,3,
-		26,312,8,26,1,26,1,26,3,26,316,8,26,1,26,1,26,3,26,320,8,26,1,27,1,27,
-		3,27,324,8,27,1,28,1,28,1,29,1,29,1,29,5,29,331,8,29,10,29,12,29,334,9,
-		29,1,30,1,30,1,30,3,30,339,8,30,1,31,1,31,1,32,1,32,1,32,1,32,1,32,3,32,
-		348,8,32,1,33,1,33,1,33,5,33,353,8,33,10,33,12,33,356,9,33,1,33,3,33,359,
-		8,33,1,34,1,34,1,34,1,34,3,34,365,8,34,1,35,1,35,1,35,3,35,370,8,35,1,
-		36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,382,8,36,10,36,12,
-		36,385,9,36,1,36,3,36,388,8,36,3,36,390,8,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,5,36,398,8,36,10,36,12,36,401,9,36,3,36,403,8,36,1,36,1,36,1,36,1,
-		36,1,36,1,36,1,36,3,36,412,8,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,
-		1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,1,36,5,36,432,8,36,10,36,
-		12,36,435,9,36,1,37,1,37,1,38,1,38,1,38,1,38,5,38,443,8,38,10,38,12,38,
-		446,9,38,1,38,1,38,1,39,1,39,3,39,452,8,39,1,39,1,39,1,39,3,39,457,8,39,
-		1,39,1,39,3,39,461,8,39,1,39,1,39,1,39,1,39,1,39,3,39,468,8,39,1,39,1,
-		39,3,39,472,8,39,1,39,1,39,1,39,1,39,1,39,1,39,3,39,480,8,39,1,40,1,40,
-		1,40,3,40,485,8,40,1,40,1,40,1,40,1,40,3,40,491,8,40,1,40,1,40,3,40,495,
-		8,40,1,40,1,40,3,40,499,8,40,1,40,1,40,1,40,1,40,1,40,3,40,506,8,40,1,
-		41,1,41,1,41,3,41,511,8,41,1,41,5,41,514,8,41,10,41,12,41,517,9,41,1,41,
-		3,41,520,8,41,3,41,522,8,41,1,41,1,41,1,42,1,42,1,42,1,42,3,42,530,8,42,
-		1,43,1,43,1,44,1,44,1,44,1,44,3,44,538,8,44,1,45,1,45,1,45,1,45,1,45,1,
-		45,1,45,1,45,3,45,548,8,45,1,45,0,1,72,46,0,2,4,6,8,10,12,14,16,18,20,
-		22,24,26,28,30,32,34,36,38,40,42,44,46,48,50,52,54,56,58,60,62,64,66,68,
-		70,72,74,76,78,80,82,84,86,88,90,0,6,2,0,22,23,51,51,1,0,64,66,1,0,67,
-		68,2,0,11,11,69,74,2,0,12,14,48,51,2,0,17,45,52,52,607,0,95,1,0,0,0,2,
-		106,1,0,0,0,4,108,1,0,0,0,6,119,1,0,0,0,8,129,1,0,0,0,10,135,1,0,0,0,12,
-		147,1,0,0,0,14,149,1,0,0,0,16,159,1,0,0,0,18,167,1,0,0,0,20,177,1,0,0,
-		0,22,192,1,0,0,0,24,203,1,0,0,0,26,222,1,0,0,0,28,224,1,0,0,0,30,227,1,
-		0,0,0,32,230,1,0,0,0,34,239,1,0,0,0,36,253,1,0,0,0,38,267,1,0,0,0,40,272,
-		1,0,0,0,42,280,1,0,0,0,44,284,1,0,0,0,46,286,1,0,0,0,48,289,1,0,0,0,50,
-		292,1,0,0,0,52,307,1,0,0,0,54,323,1,0,0,0,56,325,1,0,0,0,58,327,1,0,0,
-		0,60,335,1,0,0,0,62,340,1,0,0,0,64,342,1,0,0,0,66,358,1,0,0,0,68,360,1,
-		0,0,0,70,369,1,0,0,0,72,411,1,0,0,0,74,436,1,0,0,0,76,438,1,0,0,0,78,479,
-		1,0,0,0,80,505,1,0,0,0,82,507,1,0,0,0,84,525,1,0,0,0,86,531,1,0,0,0,88,
-		537,1,0,0,0,90,547,1,0,0,0,92,94,3,2,1,0,93,92,1,0,0,0,94,97,1,0,0,0,95,
-		93,1,0,0,0,95,96,1,0,0,0,96,98,1,0,0,0,97,95,1,0,0,0,98,99,5,0,0,1,99,
-		1,1,0,0,0,100,107,3,4,2,0,101,107,3,6,3,0,102,107,3,14,7,0,103,107,3,18,
-		9,0,104,107,3,22,11,0,105,107,3,76,38,0,106,100,1,0,0,0,106,101,1,0,0,
-		0,106,102,1,0,0,0,106,103,1,0,0,0,106,104,1,0,0,0,106,105,1,0,0,0,107,
-		3,1,0,0,0,108,109,5,1,0,0,109,110,3,86,43,0,110,114,5,53,0,0,111,113,3,
-		8,4,0,112,111,1,0,0,0,113,116,1,0,0,0,114,112,1,0,0,0,114,115,1,0,0,0,
-		115,117,1,0,0,0,116,114,1,0,0,0,117,118,5,54,0,0,118,5,1,0,0,0,119,120,
-		5,2,0,0,120,124,5,53,0,0,121,123,3,8,4,0,122,121,1,0,0,0,123,126,1,0,0,
-		0,124,122,1,0,0,0,124,125,1,0,0,0,125,127,1,0,0,0,126,124,1,0,0,0,127,
-		128,5,54,0,0,128,7,1,0,0,0,129,130,3,90,45,0,130,131,5,59,0,0,131,133,
-		3,10,5,0,132,134,5,60,0,0,133,132,1,0,0,0,133,134,1,0,0,0,134,9,1,0,0,
-		0,135,140,3,12,6,0,136,137,5,73,0,0,137,138,3,10,5,0,138,139,5,74,0,0,
-		139,141,1,0,0,0,140,136,1,0,0,0,140,141,1,0,0,0,141,143,1,0,0,0,142,144,
-		5,63,0,0,143,142,1,0,0,0,143,144,1,0,0,0,144,11,1,0,0,0,145,148,3,86,43,
-		0,146,148,5,2,0,0,147,145,1,0,0,0,147,146,1,0,0,0,148,13,1,0,0,0,149,150,
-		5,3,0,0,150,154,5,53,0,0,151,153,3,16,8,0,152,151,1,0,0,0,153,156,1,0,
-		0,0,154,152,1,0,0,0,154,155,1,0,0,0,155,157,1,0,0,0,156,154,1,0,0,0,157,
-		158,5,54,0,0,158,15,1,0,0,0,159,161,3,86,43,0,160,162,5,59,0,0,161,160,
-		1,0,0,0,161,162,1,0,0,0,162,163,1,0,0,0,163,165,3,74,37,0,164,166,5,60,
-		0,0,165,164,1,0,0,0,165,166,1,0,0,0,166,17,1,0,0,0,167,168,5,4,0,0,168,
-		172,5,53,0,0,169,171,3,20,10,0,170,169,1,0,0,0,171,174,1,0,0,0,172,170,
-		1,0,0,0,172,173,1,0,0,0,173,175,1,0,0,0,174,172,1,0,0,0,175,176,5,54,0,
-		0,176,19,1,0,0,0,177,179,5,28,0,0,178,180,3,86,43,0,179,178,1,0,0,0,179,
-		180,1,0,0,0,180,181,1,0,0,0,181,182,5,50,0,0,182,183,5,64,0,0,183,185,
-		3,54,27,0,184,186,5,60,0,0,185,184,1,0,0,0,185,186,1,0,0,0,186,21,1,0,
-		0,0,187,188,5,5,0,0,188,190,3,86,43,0,189,191,5,51,0,0,190,189,1,0,0,0,
-		190,191,1,0,0,0,191,193,1,0,0,0,192,187,1,0,0,0,192,193,1,0,0,0,193,194,
-		1,0,0,0,194,198,3,24,12,0,195,197,3,26,13,0,196,195,1,0,0,0,197,200,1,
-		0,0,0,198,196,1,0,0,0,198,199,1,0,0,0,199,201,1,0,0,0,200,198,1,0,0,0,
-		201,202,3,64,32,0,202,23,1,0,0,0,203,204,5,6,0,0,204,207,3,86,43,0,205,
-		206,5,17,0,0,206,208,3,86,43,0,207,205,1,0,0,0,207,208,1,0,0,0,208,25,
-		1,0,0,0,209,223,3,28,14,0,210,223,3,30,15,0,211,223,3,32,16,0,212,223,
-		3,34,17,0,213,223,3,36,18,0,214,223,3,38,19,0,215,223,3,40,20,0,216,223,
-		3,42,21,0,217,223,3,44,22,0,218,223,3,46,23,0,219,223,3,48,24,0,220,223,
-		3,50,25,0,221,223,3,52,26,0,222,209,1,0,0,0,222,210,1,0,0,0,222,211,1,
-		0,0,0,222,212,1,0,0,0,222,213,1,0,0,0,222,214,1,0,0,0,222,215,1,0,0,0,
-		222,216,1,0,0,0,222,217,1,0,0,0,222,218,1,0,0,0,222,219,1,0,0,0,222,220,
-		1,0,0,0,222,221,1,0,0,0,223,27,1,0,0,0,224,225,5,18,0,0,225,226,3,72,36,
-		0,226,29,1,0,0,0,227,228,5,19,0,0,228,229,3,72,36,0,229,31,1,0,0,0,230,
-		237,5,20,0,0,231,238,5,48,0,0,232,233,5,21,0,0,233,235,5,47,0,0,234,236,
-		3,56,28,0,235,234,1,0,0,0,235,236,1,0,0,0,236,238,1,0,0,0,237,231,1,0,
-		0,0,237,232,1,0,0,0,238,33,1,0,0,0,239,240,5,24,0,0,240,243,3,86,43,0,
-		241,242,5,17,0,0,242,244,3,86,43,0,243,241,1,0,0,0,243,244,1,0,0,0,244,
-		247,1,0,0,0,245,246,5,18,0,0,246,248,3,72,36,0,247,245,1,0,0,0,247,248,
-		1,0,0,0,248,251,1,0,0,0,249,250,5,25,0,0,250,252,5,48,0,0,251,249,1,0,
-		0,0,251,252,1,0,0,0,252,35,1,0,0,0,253,254,5,26,0,0,254,255,5,47,0,0,255,
-		256,5,68,0,0,256,258,5,47,0,0,257,259,3,56,28,0,258,257,1,0,0,0,258,259,
-		1,0,0,0,259,261,1,0,0,0,260,262,3,58,29,0,261,260,1,0,0,0,261,262,1,0,
-		0,0,262,265,1,0,0,0,263,264,5,16,0,0,264,266,5,27,0,0,265,263,1,0,0,0,
-		265,266,1,0,0,0,266,37,1,0,0,0,267,268,5,28,0,0,268,269,5,50,0,0,269,270,
-		5,64,0,0,270,271,3,54,27,0,271,39,1,0,0,0,272,274,5,29,0,0,273,275,3,62,
-		31,0,274,273,1,0,0,0,274,275,1,0,0,0,275,276,1,0,0,0,276,278,5,61,0,0,
-		277,279,3,62,31,0,278,277,1,0,0,0,278,279,1,0,0,0,279,41,1,0,0,0,280,281,
-		5,30,0,0,281,282,5,31,0,0,282,283,5,48,0,0,283,43,1,0,0,0,284,285,5,32,
-		0,0,285,45,1,0,0,0,286,287,5,33,0,0,287,288,3,86,43,0,288,47,1,0,0,0,289,
-		290,5,34,0,0,290,291,3,86,43,0,291,49,1,0,0,0,292,293,5,35,0,0,293,296,
-		3,86,43,0,294,295,5,6,0,0,295,297,3,86,43,0,296,294,1,0,0,0,296,297,1,
-		0,0,0,297,298,1,0,0,0,298,299,5,36,0,0,299,301,5,47,0,0,300,302,3,56,28,
-		0,301,300,1,0,0,0,301,302,1,0,0,0,302,305,1,0,0,0,303,304,5,37,0,0,304,
-		306,5,50,0,0,305,303,1,0,0,0,305,306,1,0,0,0,306,51,1,0,0,0,307,308,5,
-		38,0,0,308,311,3,86,43,0,309,310,5,17,0,0,310,312,3,86,43,0,311,309,1,
-		0,0,0,311,312,1,0,0,0,312,315,1,0,0,0,313,314,5,18,0,0,314,316,3,72,36,
-		0,315,313,1,0,0,0,315,316,1,0,0,0,316,319,1,0,0,0,317,318,5,25,0,0,318,
-		320,5,48,0,0,319,317,1,0,0,0,319,320,1,0,0,0,320,53,1,0,0,0,321,324,3,
-		86,43,0,322,324,5,48,0,0,323,321,1,0,0,0,323,322,1,0,0,0,324,55,1,0,0,
-		0,325,326,7,0,0,0,326,57,1,0,0,0,327,332,3,60,30,0,328,329,5,60,0,0,329,
-		331,3,60,30,0,330,328,1,0,0,0,331,334,1,0,0,0,332,330,1,0,0,0,332,333,
-		1,0,0,0,333,59,1,0,0,0,334,332,1,0,0,0,335,338,3,86,43,0,336,337,5,68,
-		0,0,337,339,3,86,43,0,338,336,1,0,0,0,338,339,1,0,0,0,339,61,1,0,0,0,340,
-		341,5,46,0,0,341,63,1,0,0,0,342,343,5,15,0,0,343,344,3,86,43,0,344,347,
-		3,66,33,0,345,346,5,16,0,0,346,348,3,64,32,0,347,345,1,0,0,0,347,348,1,
-		0,0,0,348,65,1,0,0,0,349,359,3,70,35,0,350,354,5,53,0,0,351,353,3,68,34,
-		0,352,351,1,0,0,0,353,356,1,0,0,0,354,352,1,0,0,0,354,355,1,0,0,0,355,
-		357,1,0,0,0,356,354,1,0,0,0,357,359,5,54,0,0,358,349,1,0,0,0,358,350,1,
-		0,0,0,359,67,1,0,0,0,360,361,3,90,45,0,361,362,5,59,0,0,362,364,3,70,35,
-		0,363,365,5,60,0,0,364,363,1,0,0,0,364,365,1,0,0,0,365,69,1,0,0,0,366,
-		370,5,51,0,0,367,368,5,39,0,0,368,370,5,51,0,0,369,366,1,0,0,0,369,367,
-		1,0,0,0,370,71,1,0,0,0,371,372,6,36,-1,0,372,373,5,55,0,0,373,374,3,72,
-		36,0,374,375,5,56,0,0,375,412,1,0,0,0,376,412,3,74,37,0,377,389,5,57,0,
-		0,378,383,3,72,36,0,379,380,5,60,0,0,380,382,3,72,36,0,381,379,1,0,0,0,
-		382,385,1,0,0,0,383,381,1,0,0,0,383,384,1,0,0,0,384,387,1,0,0,0,385,383,
-		1,0,0,0,386,388,5,60,0,0,387,386,1,0,0,0,387,388,1,0,0,0,388,390,1,0,0,
-		0,389,378,1,0,0,0,389,390,1,0,0,0,390,391,1,0,0,0,391,412,5,58,0,0,392,
-		393,3,86,43,0,393,402,5,55,0,0,394,399,3,72,36,0,395,396,5,60,0,0,396,
-		398,3,72,36,0,397,395,1,0,0,0,398,401,1,0,0,0,399,397,1,0,0,0,399,400,
-		1,0,0,0,400,403,1,0,0,0,401,399,1,0,0,0,402,394,1,0,0,0,402,403,1,0,0,
-		0,403,404,1,0,0,0,404,405,5,56,0,0,405,412,1,0,0,0,406,412,3,88,44,0,407,
-		408,5,68,0,0,408,412,3,72,36,7,409,410,5,10,0,0,410,412,3,72,36,3,411,
-		371,1,0,0,0,411,376,1,0,0,0,411,377,1,0,0,0,411,392,1,0,0,0,411,406,1,
-		0,0,0,411,407,1,0,0,0,411,409,1,0,0,0,412,433,1,0,0,0,413,414,10,6,0,0,
-		414,415,7,1,0,0,415,432,3,72,36,7,416,417,10,5,0,0,417,418,7,2,0,0,418,
-		432,3,72,36,6,419,420,10,4,0,0,420,421,7,3,0,0,421,432,3,72,36,5,422,423,
-		10,2,0,0,423,424,5,8,0,0,424,432,3,72,36,3,425,426,10,1,0,0,426,427,5,
-		9,0,0,427,432,3,72,36,2,428,429,10,8,0,0,429,430,5,62,0,0,430,432,3,90,
-		45,0,431,413,1,0,0,0,431,416,1,0,0,0,431,419,1,0,0,0,431,422,1,0,0,0,431,
-		425,1,0,0,0,431,428,1,0,0,0,432,435,1,0,0,0,433,431,1,0,0,0,433,434,1,
-		0,0,0,434,73,1,0,0,0,435,433,1,0,0,0,436,437,7,4,0,0,437,75,1,0,0,0,438,
-		439,5,7,0,0,439,440,5,51,0,0,440,444,5,53,0,0,441,443,3,78,39,0,442,441,
-		1,0,0,0,443,446,1,0,0,0,444,442,1,0,0,0,444,445,1,0,0,0,445,447,1,0,0,
-		0,446,444,1,0,0,0,447,448,5,54,0,0,448,77,1,0,0,0,449,450,5,36,0,0,450,
-		452,3,62,31,0,451,449,1,0,0,0,451,452,1,0,0,0,452,453,1,0,0,0,453,454,
-		5,2,0,0,454,456,3,86,43,0,455,457,3,82,41,0,456,455,1,0,0,0,456,457,1,
-		0,0,0,457,480,1,0,0,0,458,459,5,36,0,0,459,461,3,62,31,0,460,458,1,0,0,
-		0,460,461,1,0,0,0,461,462,1,0,0,0,462,463,5,1,0,0,463,464,3,86,43,0,464,
-		465,5,41,0,0,465,467,3,86,43,0,466,468,3,82,41,0,467,466,1,0,0,0,467,468,
-		1,0,0,0,468,480,1,0,0,0,469,470,5,36,0,0,470,472,3,62,31,0,471,469,1,0,
-		0,0,471,472,1,0,0,0,472,473,1,0,0,0,473,474,3,86,43,0,474,475,5,42,0,0,
-		475,476,3,86,43,0,476,480,1,0,0,0,477,478,5,40,0,0,478,480,3,80,40,0,479,
-		451,1,0,0,0,479,460,1,0,0,0,479,471,1,0,0,0,479,477,1,0,0,0,480,79,1,0,
-		0,0,481,482,3,86,43,0,482,484,3,86,43,0,483,485,3,86,43,0,484,483,1,0,
-		0,0,484,485,1,0,0,0,485,486,1,0,0,0,486,487,5,19,0,0,487,490,3,86,43,0,
-		488,489,5,36,0,0,489,491,3,62,31,0,490,488,1,0,0,0,490,491,1,0,0,0,491,
-		494,1,0,0,0,492,493,5,43,0,0,493,495,3,86,43,0,494,492,1,0,0,0,494,495,
-		1,0,0,0,495,498,1,0,0,0,496,497,5,44,0,0,497,499,3,82,41,0,498,496,1,0,
-		0,0,498,499,1,0,0,0,499,506,1,0,0,0,500,501,5,45,0,0,501,502,3,86,43,0,
-		502,503,5,19,0,0,503,504,3,86,43,0,504,506,1,0,0,0,505,481,1,0,0,0,505,
-		500,1,0,0,0,506,81,1,0,0,0,507,521,5,53,0,0,508,515,3,84,42,0,509,511,
-		5,60,0,0,510,509,1,0,0,0,510,511,1,0,0,0,511,512,1,0,0,0,512,514,3,84,
-		42,0,513,510,1,0,0,0,514,517,1,0,0,0,515,513,1,0,0,0,515,516,1,0,0,0,516,
-		519,1,0,0,0,517,515,1,0,0,0,518,520,5,60,0,0,519,518,1,0,0,0,519,520,1,
-		0,0,0,520,522,1,0,0,0,521,508,1,0,0,0,521,522,1,0,0,0,522,523,1,0,0,0,
-		523,524,5,54,0,0,524,83,1,0,0,0,525,526,3,90,45,0,526,529,5,59,0,0,527,
-		530,3,72,36,0,528,530,3,82,41,0,529,527,1,0,0,0,529,528,1,0,0,0,530,85,
-		1,0,0,0,531,532,7,5,0,0,532,87,1,0,0,0,533,538,3,86,43,0,534,538,5,2,0,
-		0,535,538,5,1,0,0,536,538,5,5,0,0,537,533,1,0,0,0,537,534,1,0,0,0,537,
-		535,1,0,0,0,537,536,1,0,0,0,538,89,1,0,0,0,539,548,3,86,43,0,540,548,5,
-		2,0,0,541,548,5,1,0,0,542,548,5,5,0,0,543,548,5,6,0,0,544,548,5,7,0,0,
-		545,548,5,3,0,0,546,548,5,4,0,0,547,539,1,0,0,0,547,540,1,0,0,0,547,541,
-		1,0,0,0,547,542,1,0,0,0,547,543,1,0,0,0,547,544,1,0,0,0,547,545,1,0,0,
-		0,547,546,1,0,0,0,548,91,1,0,0,0,70,95,106,114,124,133,140,143,147,154,
-		161,165,172,179,185,190,192,198,207,222,235,237,243,247,251,258,261,265,
-		274,278,296,301,305,311,315,319,323,332,338,347,354,358,364,369,383,387,
-		389,399,402,411,431,433,444,451,456,460,467,471,479,484,490,494,498,505,
-		510,515,519,521,529,537,547
+		2,43,7,43,2,44,7,44,2,45,7,45,2,46,7,46,1,0,5,0,96,8,0,10,0,12,0,99,9,
+		0,1,0,1,0,1,1,1,1,1,1,1,1,1,1,1,1,3,1,109,8,1,1,2,1,2,1,2,1,2,5,2,115,
+		8,2,10,2,12,2,118,9,2,1,2,1,2,1,3,1,3,1,3,5,3,125,8,3,10,3,12,3,128,9,
+		3,1,3,1,3,1,4,1,4,1,4,1,4,3,4,136,8,4,1,5,1,5,1,5,1,5,1,5,3,5,143,8,5,
+		1,5,3,5,146,8,5,1,6,1,6,3,6,150,8,6,1,7,1,7,1,7,5,7,155,8,7,10,7,12,7,
+		158,9,7,1,7,1,7,1,8,1,8,3,8,164,8,8,1,8,1,8,3,8,168,8,8,1,9,1,9,1,9,5,
+		9,173,8,9,10,9,12,9,176,9,9,1,9,1,9,1,10,1,10,3,10,182,8,10,1,10,1,10,
+		1,10,1,10,3,10,188,8,10,1,11,1,11,1,11,3,11,193,8,11,3,11,195,8,11,1,11,
+		1,11,5,11,199,8,11,10,11,12,11,202,9,11,1,11,1,11,1,12,1,12,1,12,1,12,
+		3,12,210,8,12,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,13,1,
+		13,1,13,3,13,225,8,13,1,14,1,14,1,14,1,15,1,15,1,15,1,16,1,16,1,16,1,16,
+		1,16,3,16,238,8,16,3,16,240,8,16,1,17,1,17,1,17,1,17,3,17,246,8,17,1,17,
+		1,17,3,17,250,8,17,1,17,1,17,3,17,254,8,17,1,18,1,18,1,18,1,18,1,18,3,
+		18,261,8,18,1,18,3,18,264,8,18,1,18,1,18,3,18,268,8,18,1,19,1,19,1,19,
+		1,19,1,19,1,20,1,20,3,20,277,8,20,1,20,1,20,3,20,281,8,20,1,21,1,21,1,
+		21,1,21,1,22,1,22,1,23,1,23,1,23,1,24,1,24,1,24,1,25,1,25,1,25,1,25,3,
+		25,299,8,25,1,25,1,25,1,25,3,25,304,8,25,1,25,1,25,3,25,308,8,25,1,26,
+		1,26,1,26,1,26,3,26,314,8,26,1,26,1,26,3,26,318,8,26,1,26,1,26,3,26,322,
+		8,26,1,27,1,27,3,27,326,8,27,1,28,1,28,1,29,1,29,1,29,5,29,333,8,29,10,
+		29,12,29,336,9,29,1,30,1,30,1,30,3,30,341,8,30,1,31,1,31,1,32,1,32,1,33,
+		1,33,1,33,1,33,1,33,3,33,352,8,33,1,34,1,34,1,34,5,34,357,8,34,10,34,12,
+		34,360,9,34,1,34,3,34,363,8,34,1,35,1,35,1,35,1,35,3,35,369,8,35,1,36,
+		1,36,1,36,3,36,374,8,36,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,5,37,386,8,37,10,37,12,37,389,9,37,1,37,3,37,392,8,37,3,37,394,8,37,
+		1,37,1,37,1,37,1,37,1,37,1,37,5,37,402,8,37,10,37,12,37,405,9,37,3,37,
+		407,8,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,3,37,416,8,37,1,37,1,37,1,
+		37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,37,1,
+		37,1,37,5,37,436,8,37,10,37,12,37,439,9,37,1,38,1,38,1,39,1,39,1,39,1,
+		39,5,39,447,8,39,10,39,12,39,450,9,39,1,39,1,39,1,40,1,40,3,40,456,8,40,
+		1,40,1,40,1,40,3,40,461,8,40,1,40,1,40,3,40,465,8,40,1,40,1,40,1,40,1,
+		40,1,40,3,40,472,8,40,1,40,1,40,3,40,476,8,40,1,40,1,40,1,40,1,40,1,40,
+		1,40,3,40,484,8,40,1,41,1,41,1,41,1,41,1,41,1,41,1,41,1,41,3,41,494,8,
+		41,1,41,1,41,1,41,1,41,1,41,3,41,501,8,41,1,41,1,41,3,41,505,8,41,1,41,
+		1,41,3,41,509,8,41,3,41,511,8,41,1,42,1,42,1,42,3,42,516,8,42,1,42,5,42,
+		519,8,42,10,42,12,42,522,9,42,1,42,3,42,525,8,42,3,42,527,8,42,1,42,1,
+		42,1,43,1,43,1,43,1,43,3,43,535,8,43,1,44,1,44,1,45,1,45,1,45,1,45,3,45,
+		543,8,45,1,46,1,46,1,46,1,46,1,46,1,46,1,46,1,46,3,46,553,8,46,1,46,0,
+		1,74,47,0,2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40,42,44,
+		46,48,50,52,54,56,58,60,62,64,66,68,70,72,74,76,78,80,82,84,86,88,90,92,
+		0,6,2,0,22,23,51,51,1,0,64,66,1,0,67,68,2,0,11,11,69,74,2,0,12,14,48,51,
+		2,0,17,45,52,52,611,0,97,1,0,0,0,2,108,1,0,0,0,4,110,1,0,0,0,6,121,1,0,
+		0,0,8,131,1,0,0,0,10,137,1,0,0,0,12,149,1,0,0,0,14,151,1,0,0,0,16,161,
+		1,0,0,0,18,169,1,0,0,0,20,179,1,0,0,0,22,194,1,0,0,0,24,205,1,0,0,0,26,
+		224,1,0,0,0,28,226,1,0,0,0,30,229,1,0,0,0,32,232,1,0,0,0,34,241,1,0,0,
+		0,36,255,1,0,0,0,38,269,1,0,0,0,40,274,1,0,0,0,42,282,1,0,0,0,44,286,1,
+		0,0,0,46,288,1,0,0,0,48,291,1,0,0,0,50,294,1,0,0,0,52,309,1,0,0,0,54,325,
+		1,0,0,0,56,327,1,0,0,0,58,329,1,0,0,0,60,337,1,0,0,0,62,342,1,0,0,0,64,
+		344,1,0,0,0,66,346,1,0,0,0,68,362,1,0,0,0,70,364,1,0,0,0,72,373,1,0,0,
+		0,74,415,1,0,0,0,76,440,1,0,0,0,78,442,1,0,0,0,80,483,1,0,0,0,82,510,1,
+		0,0,0,84,512,1,0,0,0,86,530,1,0,0,0,88,536,1,0,0,0,90,542,1,0,0,0,92,552,
+		1,0,0,0,94,96,3,2,1,0,95,94,1,0,0,0,96,99,1,0,0,0,97,95,1,0,0,0,97,98,
+		1,0,0,0,98,100,1,0,0,0,99,97,1,0,0,0,100,101,5,0,0,1,101,1,1,0,0,0,102,
+		109,3,4,2,0,103,109,3,6,3,0,104,109,3,14,7,0,105,109,3,18,9,0,106,109,
+		3,22,11,0,107,109,3,78,39,0,108,102,1,0,0,0,108,103,1,0,0,0,108,104,1,
+		0,0,0,108,105,1,0,0,0,108,106,1,0,0,0,108,107,1,0,0,0,109,3,1,0,0,0,110,
+		111,5,1,0,0,111,112,3,88,44,0,112,116,5,53,0,0,113,115,3,8,4,0,114,113,
+		1,0,0,0,115,118,1,0,0,0,116,114,1,0,0,0,116,117,1,0,0,0,117,119,1,0,0,
+		0,118,116,1,0,0,0,119,120,5,54,0,0,120,5,1,0,0,0,121,122,5,2,0,0,122,126,
+		5,53,0,0,123,125,3,8,4,0,124,123,1,0,0,0,125,128,1,0,0,0,126,124,1,0,0,
+		0,126,127,1,0,0,0,127,129,1,0,0,0,128,126,1,0,0,0,129,130,5,54,0,0,130,
+		7,1,0,0,0,131,132,3,92,46,0,132,133,5,59,0,0,133,135,3,10,5,0,134,136,
+		5,60,0,0,135,134,1,0,0,0,135,136,1,0,0,0,136,9,1,0,0,0,137,142,3,12,6,
+		0,138,139,5,73,0,0,139,140,3,10,5,0,140,141,5,74,0,0,141,143,1,0,0,0,142,
+		138,1,0,0,0,142,143,1,0,0,0,143,145,1,0,0,0,144,146,5,63,0,0,145,144,1,
+		0,0,0,145,146,1,0,0,0,146,11,1,0,0,0,147,150,3,88,44,0,148,150,5,2,0,0,
+		149,147,1,0,0,0,149,148,1,0,0,0,150,13,1,0,0,0,151,152,5,3,0,0,152,156,
+		5,53,0,0,153,155,3,16,8,0,154,153,1,0,0,0,155,158,1,0,0,0,156,154,1,0,
+		0,0,156,157,1,0,0,0,157,159,1,0,0,0,158,156,1,0,0,0,159,160,5,54,0,0,160,
+		15,1,0,0,0,161,163,3,88,44,0,162,164,5,59,0,0,163,162,1,0,0,0,163,164,
+		1,0,0,0,164,165,1,0,0,0,165,167,3,76,38,0,166,168,5,60,0,0,167,166,1,0,
+		0,0,167,168,1,0,0,0,168,17,1,0,0,0,169,170,5,4,0,0,170,174,5,53,0,0,171,
+		173,3,20,10,0,172,171,1,0,0,0,173,176,1,0,0,0,174,172,1,0,0,0,174,175,
+		1,0,0,0,175,177,1,0,0,0,176,174,1,0,0,0,177,178,5,54,0,0,178,19,1,0,0,
+		0,179,181,5,28,0,0,180,182,3,88,44,0,181,180,1,0,0,0,181,182,1,0,0,0,182,
+		183,1,0,0,0,183,184,5,50,0,0,184,185,5,64,0,0,185,187,3,54,27,0,186,188,
+		5,60,0,0,187,186,1,0,0,0,187,188,1,0,0,0,188,21,1,0,0,0,189,190,5,5,0,
+		0,190,192,3,88,44,0,191,193,5,51,0,0,192,191,1,0,0,0,192,193,1,0,0,0,193,
+		195,1,0,0,0,194,189,1,0,0,0,194,195,1,0,0,0,195,196,1,0,0,0,196,200,3,
+		24,12,0,197,199,3,26,13,0,198,197,1,0,0,0,199,202,1,0,0,0,200,198,1,0,
+		0,0,200,201,1,0,0,0,201,203,1,0,0,0,202,200,1,0,0,0,203,204,3,66,33,0,
+		204,23,1,0,0,0,205,206,5,6,0,0,206,209,3,88,44,0,207,208,5,17,0,0,208,
+		210,3,88,44,0,209,207,1,0,0,0,209,210,1,0,0,0,210,25,1,0,0,0,211,225,3,
+		28,14,0,212,225,3,30,15,0,213,225,3,32,16,0,214,225,3,34,17,0,215,225,
+		3,36,18,0,216,225,3,38,19,0,217,225,3,40,20,0,218,225,3,42,21,0,219,225,
+		3,44,22,0,220,225,3,46,23,0,221,225,3,48,24,0,222,225,3,50,25,0,223,225,
+		3,52,26,0,224,211,1,0,0,0,224,212,1,0,0,0,224,213,1,0,0,0,224,214,1,0,
+		0,0,224,215,1,0,0,0,224,216,1,0,0,0,224,217,1,0,0,0,224,218,1,0,0,0,224,
+		219,1,0,0,0,224,220,1,0,0,0,224,221,1,0,0,0,224,222,1,0,0,0,224,223,1,
+		0,0,0,225,27,1,0,0,0,226,227,5,18,0,0,227,228,3,74,37,0,228,29,1,0,0,0,
+		229,230,5,19,0,0,230,231,3,74,37,0,231,31,1,0,0,0,232,239,5,20,0,0,233,
+		240,5,48,0,0,234,235,5,21,0,0,235,237,5,47,0,0,236,238,3,56,28,0,237,236,
+		1,0,0,0,237,238,1,0,0,0,238,240,1,0,0,0,239,233,1,0,0,0,239,234,1,0,0,
+		0,240,33,1,0,0,0,241,242,5,24,0,0,242,245,3,88,44,0,243,244,5,17,0,0,244,
+		246,3,88,44,0,245,243,1,0,0,0,245,246,1,0,0,0,246,249,1,0,0,0,247,248,
+		5,18,0,0,248,250,3,74,37,0,249,247,1,0,0,0,249,250,1,0,0,0,250,253,1,0,
+		0,0,251,252,5,25,0,0,252,254,5,48,0,0,253,251,1,0,0,0,253,254,1,0,0,0,
+		254,35,1,0,0,0,255,256,5,26,0,0,256,257,5,47,0,0,257,258,5,68,0,0,258,
+		260,5,47,0,0,259,261,3,56,28,0,260,259,1,0,0,0,260,261,1,0,0,0,261,263,
+		1,0,0,0,262,264,3,58,29,0,263,262,1,0,0,0,263,264,1,0,0,0,264,267,1,0,
+		0,0,265,266,5,16,0,0,266,268,5,27,0,0,267,265,1,0,0,0,267,268,1,0,0,0,
+		268,37,1,0,0,0,269,270,5,28,0,0,270,271,5,50,0,0,271,272,5,64,0,0,272,
+		273,3,54,27,0,273,39,1,0,0,0,274,276,5,29,0,0,275,277,3,64,32,0,276,275,
+		1,0,0,0,276,277,1,0,0,0,277,278,1,0,0,0,278,280,5,61,0,0,279,281,3,64,
+		32,0,280,279,1,0,0,0,280,281,1,0,0,0,281,41,1,0,0,0,282,283,5,30,0,0,283,
+		284,5,31,0,0,284,285,5,48,0,0,285,43,1,0,0,0,286,287,5,32,0,0,287,45,1,
+		0,0,0,288,289,5,33,0,0,289,290,3,88,44,0,290,47,1,0,0,0,291,292,5,34,0,
+		0,292,293,3,88,44,0,293,49,1,0,0,0,294,295,5,35,0,0,295,298,3,88,44,0,
+		296,297,5,6,0,0,297,299,3,88,44,0,298,296,1,0,0,0,298,299,1,0,0,0,299,
+		300,1,0,0,0,300,301,5,36,0,0,301,303,5,47,0,0,302,304,3,56,28,0,303,302,
+		1,0,0,0,303,304,1,0,0,0,304,307,1,0,0,0,305,306,5,37,0,0,306,308,5,50,
+		0,0,307,305,1,0,0,0,307,308,1,0,0,0,308,51,1,0,0,0,309,310,5,38,0,0,310,
+		313,3,88,44,0,311,312,5,17,0,0,312,314,3,88,44,0,313,311,1,0,0,0,313,314,
+		1,0,0,0,314,317,1,0,0,0,315,316,5,18,0,0,316,318,3,74,37,0,317,315,1,0,
+		0,0,317,318,1,0,0,0,318,321,1,0,0,0,319,320,5,25,0,0,320,322,5,48,0,0,
+		321,319,1,0,0,0,321,322,1,0,0,0,322,53,1,0,0,0,323,326,3,88,44,0,324,326,
+		5,48,0,0,325,323,1,0,0,0,325,324,1,0,0,0,326,55,1,0,0,0,327,328,7,0,0,
+		0,328,57,1,0,0,0,329,334,3,60,30,0,330,331,5,60,0,0,331,333,3,60,30,0,
+		332,330,1,0,0,0,333,336,1,0,0,0,334,332,1,0,0,0,334,335,1,0,0,0,335,59,
+		1,0,0,0,336,334,1,0,0,0,337,340,3,62,31,0,338,339,5,68,0,0,339,341,3,62,
+		31,0,340,338,1,0,0,0,340,341,1,0,0,0,341,61,1,0,0,0,342,343,5,52,0,0,343,
+		63,1,0,0,0,344,345,5,46,0,0,345,65,1,0,0,0,346,347,5,15,0,0,347,348,3,
+		88,44,0,348,351,3,68,34,0,349,350,5,16,0,0,350,352,3,66,33,0,351,349,1,
+		0,0,0,351,352,1,0,0,0,352,67,1,0,0,0,353,363,3,72,36,0,354,358,5,53,0,
+		0,355,357,3,70,35,0,356,355,1,0,0,0,357,360,1,0,0,0,358,356,1,0,0,0,358,
+		359,1,0,0,0,359,361,1,0,0,0,360,358,1,0,0,0,361,363,5,54,0,0,362,353,1,
+		0,0,0,362,354,1,0,0,0,363,69,1,0,0,0,364,365,3,92,46,0,365,366,5,59,0,
+		0,366,368,3,72,36,0,367,369,5,60,0,0,368,367,1,0,0,0,368,369,1,0,0,0,369,
+		71,1,0,0,0,370,374,5,51,0,0,371,372,5,39,0,0,372,374,5,51,0,0,373,370,
+		1,0,0,0,373,371,1,0,0,0,374,73,1,0,0,0,375,376,6,37,-1,0,376,377,5,55,
+		0,0,377,378,3,74,37,0,378,379,5,56,0,0,379,416,1,0,0,0,380,416,3,76,38,
+		0,381,393,5,57,0,0,382,387,3,74,37,0,383,384,5,60,0,0,384,386,3,74,37,
+		0,385,383,1,0,0,0,386,389,1,0,0,0,387,385,1,0,0,0,387,388,1,0,0,0,388,
+		391,1,0,0,0,389,387,1,0,0,0,390,392,5,60,0,0,391,390,1,0,0,0,391,392,1,
+		0,0,0,392,394,1,0,0,0,393,382,1,0,0,0,393,394,1,0,0,0,394,395,1,0,0,0,
+		395,416,5,58,0,0,396,397,3,88,44,0,397,406,5,55,0,0,398,403,3,74,37,0,
+		399,400,5,60,0,0,400,402,3,74,37,0,401,399,1,0,0,0,402,405,1,0,0,0,403,
+		401,1,0,0,0,403,404,1,0,0,0,404,407,1,0,0,0,405,403,1,0,0,0,406,398,1,
+		0,0,0,406,407,1,0,0,0,407,408,1,0,0,0,408,409,5,56,0,0,409,416,1,0,0,0,
+		410,416,3,90,45,0,411,412,5,68,0,0,412,416,3,74,37,7,413,414,5,10,0,0,
+		414,416,3,74,37,3,415,375,1,0,0,0,415,380,1,0,0,0,415,381,1,0,0,0,415,
+		396,1,0,0,0,415,410,1,0,0,0,415,411,1,0,0,0,415,413,1,0,0,0,416,437,1,
+		0,0,0,417,418,10,6,0,0,418,419,7,1,0,0,419,436,3,74,37,7,420,421,10,5,
+		0,0,421,422,7,2,0,0,422,436,3,74,37,6,423,424,10,4,0,0,424,425,7,3,0,0,
+		425,436,3,74,37,5,426,427,10,2,0,0,427,428,5,8,0,0,428,436,3,74,37,3,429,
+		430,10,1,0,0,430,431,5,9,0,0,431,436,3,74,37,2,432,433,10,8,0,0,433,434,
+		5,62,0,0,434,436,3,92,46,0,435,417,1,0,0,0,435,420,1,0,0,0,435,423,1,0,
+		0,0,435,426,1,0,0,0,435,429,1,0,0,0,435,432,1,0,0,0,436,439,1,0,0,0,437,
+		435,1,0,0,0,437,438,1,0,0,0,438,75,1,0,0,0,439,437,1,0,0,0,440,441,7,4,
+		0,0,441,77,1,0,0,0,442,443,5,7,0,0,443,444,5,51,0,0,444,448,5,53,0,0,445,
+		447,3,80,40,0,446,445,1,0,0,0,447,450,1,0,0,0,448,446,1,0,0,0,448,449,
+		1,0,0,0,449,451,1,0,0,0,450,448,1,0,0,0,451,452,5,54,0,0,452,79,1,0,0,
+		0,453,454,5,36,0,0,454,456,3,64,32,0,455,453,1,0,0,0,455,456,1,0,0,0,456,
+		457,1,0,0,0,457,458,5,2,0,0,458,460,3,88,44,0,459,461,3,84,42,0,460,459,
+		1,0,0,0,460,461,1,0,0,0,461,484,1,0,0,0,462,463,5,36,0,0,463,465,3,64,
+		32,0,464,462,1,0,0,0,464,465,1,0,0,0,465,466,1,0,0,0,466,467,5,1,0,0,467,
+		468,3,88,44,0,468,469,5,41,0,0,469,471,3,88,44,0,470,472,3,84,42,0,471,
+		470,1,0,0,0,471,472,1,0,0,0,472,484,1,0,0,0,473,474,5,36,0,0,474,476,3,
+		64,32,0,475,473,1,0,0,0,475,476,1,0,0,0,476,477,1,0,0,0,477,478,3,88,44,
+		0,478,479,5,42,0,0,479,480,3,88,44,0,480,484,1,0,0,0,481,482,5,40,0,0,
+		482,484,3,82,41,0,483,455,1,0,0,0,483,464,1,0,0,0,483,475,1,0,0,0,483,
+		481,1,0,0,0,484,81,1,0,0,0,485,486,5,45,0,0,486,487,3,88,44,0,487,488,
+		5,19,0,0,488,489,3,88,44,0,489,511,1,0,0,0,490,491,3,88,44,0,491,493,3,
+		88,44,0,492,494,3,88,44,0,493,492,1,0,0,0,493,494,1,0,0,0,494,495,1,0,
+		0,0,495,496,5,19,0,0,496,500,3,88,44,0,497,498,4,41,6,0,498,499,5,36,0,
+		0,499,501,3,64,32,0,500,497,1,0,0,0,500,501,1,0,0,0,501,504,1,0,0,0,502,
+		503,5,43,0,0,503,505,3,88,44,0,504,502,1,0,0,0,504,505,1,0,0,0,505,508,
+		1,0,0,0,506,507,5,44,0,0,507,509,3,84,42,0,508,506,1,0,0,0,508,509,1,0,
+		0,0,509,511,1,0,0,0,510,485,1,0,0,0,510,490,1,0,0,0,511,83,1,0,0,0,512,
+		526,5,53,0,0,513,520,3,86,43,0,514,516,5,60,0,0,515,514,1,0,0,0,515,516,
+		1,0,0,0,516,517,1,0,0,0,517,519,3,86,43,0,518,515,1,0,0,0,519,522,1,0,
+		0,0,520,518,1,0,0,0,520,521,1,0,0,0,521,524,1,0,0,0,522,520,1,0,0,0,523,
+		525,5,60,0,0,524,523,1,0,0,0,524,525,1,0,0,0,525,527,1,0,0,0,526,513,1,
+		0,0,0,526,527,1,0,0,0,527,528,1,0,0,0,528,529,5,54,0,0,529,85,1,0,0,0,
+		530,531,3,92,46,0,531,534,5,59,0,0,532,535,3,74,37,0,533,535,3,84,42,0,
+		534,532,1,0,0,0,534,533,1,0,0,0,535,87,1,0,0,0,536,537,7,5,0,0,537,89,
+		1,0,0,0,538,543,3,88,44,0,539,543,5,2,0,0,540,543,5,1,0,0,541,543,5,5,
+		0,0,542,538,1,0,0,0,542,539,1,0,0,0,542,540,1,0,0,0,542,541,1,0,0,0,543,
+		91,1,0,0,0,544,553,3,88,44,0,545,553,5,2,0,0,546,553,5,1,0,0,547,553,5,
+		5,0,0,548,553,5,6,0,0,549,553,5,7,0,0,550,553,5,3,0,0,551,553,5,4,0,0,
+		552,544,1,0,0,0,552,545,1,0,0,0,552,546,1,0,0,0,552,547,1,0,0,0,552,548,
+		1,0,0,0,552,549,1,0,0,0,552,550,1,0,0,0,552,551,1,0,0,0,553,93,1,0,0,0,
+		70,97,108,116,126,135,142,145,149,156,163,167,174,181,187,192,194,200,
+		209,224,237,239,245,249,253,260,263,267,276,280,298,303,307,313,317,321,
+		325,334,340,351,358,362,368,373,387,391,393,403,406,415,435,437,448,455,
+		460,464,471,475,483,493,500,504,508,510,515,520,524,526,534,542,552
 	};
 
 	public static readonly ATN _ATN =
