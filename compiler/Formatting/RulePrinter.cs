@@ -39,7 +39,7 @@ internal sealed class RulePrinter(SourceCursor source, LineBuilder lines)
         if (send.IsBlock)
         {
             var open = source.Expect(send.Channel.Span.End, '{');
-            var close = source.Expect(send.Fields.IsEmpty ? open + 1 : send.Fields[^1].Span.End, '}');
+            var close = source.Expect(send.Fields.IsEmpty ? open + 1 : source.SkipComma(send.Fields[^1].Span.End), '}');
             lines.Block(BodyIndent, header, anchor, open, close, send.Fields, field => field.Name.Name + ": " + Template(field.Value));
             contentEnd = close + 1;
         }

@@ -67,6 +67,13 @@ internal sealed class SourceCursor
         return -1;
     }
 
+    /// <summary>Past the optional comma that may follow an entry at <paramref name="position"/> (entry spans do not include it).</summary>
+    public int SkipComma(int position)
+    {
+        var next = NextCode(position);
+        return next >= 0 && _text[next] == ',' ? next + 1 : position;
+    }
+
     /// <summary>The offset of the next code character after <paramref name="position"/>, which must be <paramref name="expected"/>.</summary>
     public int Expect(int position, char expected)
     {
