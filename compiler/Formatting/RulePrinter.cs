@@ -5,6 +5,9 @@ namespace TriggerLang.Compiler.Formatting;
 /// <summary>
 /// Lays out a rule: header, <c>on</c>, one clause per line in canonical order, then
 /// the send chain with each <c>else send</c> on its own line at the indent of <c>send</c>.
+/// Blank lines the user put between <c>on</c>, the clauses and <c>send</c> are kept
+/// as <see cref="RuleParagraphs"/> decides; none follows the header, which opens the
+/// rule like a brace, and none precedes <c>else send</c>, which continues the send.
 /// </summary>
 internal sealed class RulePrinter(SourceCursor source, LineBuilder lines)
 {
@@ -22,16 +25,19 @@ internal sealed class RulePrinter(SourceCursor source, LineBuilder lines)
             lines.Add(0, "rule " + name.Name + title, rule.Span.Start);
             onIndent = BodyIndent;
         }
+        var clauses = ClauseOrder.Arrange(rule.Clauses);
+        var send = rule.Send ?? throw new InvalidOperationException("The rule has no send clause: the tree has errors.");
+        var blankAbove = RuleParagraphs.BlankLinesAbove(rule, clauses, send, source);
         lines.Add(onIndent, _clauses.On(rule.On), rule.On.Span.Start);
-        foreach (var clause in ClauseOrder.Arrange(rule.Clauses))
+        for (var i = 0; i < clauses.Length; i++)
         {
-            lines.Add(BodyIndent, _clauses.Print(clause), clause.Span.Start);
+            lines.Add(BodyIndent, _clauses.Print(clauses[i]), clauses[i].Span.Start, blankAbove[i + 1]);
         }
-        Send(rule.Send ?? throw new InvalidOperationException("The rule has no send clause: the tree has errors."), null);
+        Send(send, null, blankAbove[^1]);
     }
 
     /// <param name="elseKeyword">Where the <c>else</c> before a fallback stands; null for the first send.</param>
-    private void Send(SendClauseSyntax send, int? elseKeyword)
+    private void Send(SendClauseSyntax send, int? elseKeyword, bool blankLineAbove = false)
     {
         var header = (elseKeyword is null ? "send " : "else send ") + send.Channel.Name;
         var anchor = elseKeyword ?? send.Span.Start;
@@ -40,13 +46,13 @@ internal sealed class RulePrinter(SourceCursor source, LineBuilder lines)
         {
             var open = source.Expect(send.Channel.Span.End, '{');
             var close = source.Expect(send.Fields.IsEmpty ? open + 1 : source.SkipComma(send.Fields[^1].Span.End), '}');
-            lines.Block(BodyIndent, header, anchor, open, close, send.Fields, field => field.Name.Name + ": " + Template(field.Value));
+            lines.Block(BodyIndent, header, anchor, open, close, send.Fields, field => field.Name.Name + ": " + Template(field.Value), blankLineAbove);
             contentEnd = close + 1;
         }
         else
         {
             var body = send.Body ?? throw new InvalidOperationException("The send has no content: the tree has errors.");
-            lines.Add(BodyIndent, header + " " + Template(body), anchor);
+            lines.Add(BodyIndent, header + " " + Template(body), anchor, blankLineAbove);
             contentEnd = body.Span.End;
         }
         if (send.Fallback is { } fallback)

@@ -47,6 +47,14 @@ public class TrigFormatterTests
         Assert.Equal("on x\n  window 09:00-21:00 mon\n  once\n  send push \"x\"\n", TrigSource.Format("on x once window 09:00-21:00 mon send push \"x\""));
 
     [Theory]
+    [InlineData("event e {\r\n  a: int\r\n\r\n\r\n  b: int\r\n}\r\n", "event e {\n  a: int\n\n  b: int\n}\n")]
+    // The blank line belongs to the comment trailing `a`: it does not split the entries.
+    [InlineData("event e {\n  a: int /* x\n\n  y */\n  b: int\n}\n", "event e {\n  a: int /* x\n\n  y */\n  b: int\n}\n")]
+    [InlineData("event e {\n  a: int // x\n\n  b: int\n}\n", "event e {\n  a: int // x\n\n  b: int\n}\n")]
+    public void Blank_lines_between_entries_are_found_past_line_endings_and_trailing_comments(string input, string expected) =>
+        Assert.Equal(expected, TrigSource.Format(input));
+
+    [Theory]
     [InlineData("event e {\n// later\n}", "event e {\n  // later\n}\n")]
     [InlineData("event e { // later\n}", "event e { // later\n}\n")]
     [InlineData("on x send webhook {\n// todo\n}", "on x\n  send webhook {\n    // todo\n  }\n")]
