@@ -1,4 +1,3 @@
-using System.Text;
 using TriggerLang.Compiler.Syntax;
 
 namespace TriggerLang.Compiler.Formatting;
@@ -9,11 +8,11 @@ namespace TriggerLang.Compiler.Formatting;
 /// <see cref="FormattedLine.BlankLineAbove"/>). Among the comments above a line, a
 /// blank line the user left between two comments, or between the comments and
 /// the line, is kept as well — except right above a closing brace. Several blank
-/// lines always become one.
+/// lines always become one. Trailing comments are lined up last, by <see cref="TrailingCommentAligner"/>.
 /// </summary>
 internal sealed class LayoutRenderer(SourceCursor source, CommentLayout comments)
 {
-    private readonly StringBuilder _output = new();
+    private readonly List<OutputLine> _output = [];
 
     public string Render(IReadOnlyList<IReadOnlyList<FormattedLine>> items)
     {
@@ -36,7 +35,7 @@ internal sealed class LayoutRenderer(SourceCursor source, CommentLayout comments
             }
             WriteComments(comments.EndOfFile, comments.EndOfFile.Count, 0);
         }
-        return _output.ToString();
+        return _output.Count == 0 ? "" : string.Join('\n', TrailingCommentAligner.Align(_output)) + "\n";
     }
 
     private void Write(FormattedLine line)
@@ -58,8 +57,8 @@ internal sealed class LayoutRenderer(SourceCursor source, CommentLayout comments
         {
             WriteLine(line.CommentIndent, CommentText.Normalize(moved.Text));
         }
-        var trailing = comments.TrailingOf(line).Select(c => " " + CommentText.Normalize(c.Text));
-        WriteLine(line.Indent, line.Text + string.Concat(trailing));
+        var trailing = comments.TrailingOf(line).Select(c => CommentText.Normalize(c.Text)).ToList();
+        _output.Add(new OutputLine(Indented(line.Indent, line.Text), trailing.Count == 0 ? null : string.Join(' ', trailing)));
     }
 
     /// <summary>The first <paramref name="count"/> comments, with the blank lines the user left between them.</summary>
@@ -75,16 +74,15 @@ internal sealed class LayoutRenderer(SourceCursor source, CommentLayout comments
         }
     }
 
-    private void WriteLine(int indent, string text) => _output.Append(' ', indent).Append(text).Append('\n');
+    private void WriteLine(int indent, string text) => _output.Add(new OutputLine(Indented(indent, text)));
+
+    private static string Indented(int indent, string text) => new string(' ', indent) + text;
 
     private void BlankLine()
     {
-        if (_output.Length > 0 && !EndsWith("\n\n"))
+        if (_output.Count > 0 && _output[^1] != OutputLine.Blank)
         {
-            _output.Append('\n');
+            _output.Add(OutputLine.Blank);
         }
     }
-
-    private bool EndsWith(string suffix) =>
-        _output.Length >= suffix.Length && _output.ToString(_output.Length - suffix.Length, suffix.Length) == suffix;
 }

@@ -41,7 +41,8 @@ public class FormatterPropertyTests
     private static readonly Gen<string> Send = Gen.OneOf(
         "send email \"hi\"",
         "send email { subject: \"s\" body: template \"t.liquid\", }",
-        "send push \"x\" else send sms { body: \"y\" } else send email \"z\"");
+        "send push \"x\" else send sms { body: \"y\" } else send email \"z\"",
+        "send sms { body: \"y\" } // before the fallback\n  else send email { subject: \"s\" } else send push \"z\"");
 
     private static readonly string[] EventParts = ["event e {", "a: int", "b: string?,", "c: list<int>", "}"];
 

@@ -46,6 +46,12 @@ public class TrigFormatterTests
     public void Once_after_a_window_with_days_keeps_the_canonical_order() =>
         Assert.Equal("on x\n  window 09:00-21:00 mon\n  once\n  send push \"x\"\n", TrigSource.Format("on x once window 09:00-21:00 mon send push \"x\""));
 
+    [Fact]
+    public void Trailing_comments_of_consecutive_lines_line_up_until_a_line_without_one() =>
+        Assert.Equal(
+            "event e {\n  a: int     // x\n  bb: string // y\n  c: int\n  d: int // z\n  e: int /* p\n q */\n  f: int // w\n}\n",
+            TrigSource.Format("event e {\n  a: int // x\n  bb: string   // y\n  c: int\n  d: int // z\n  e: int /* p\n q */\n  f: int // w\n}\n"));
+
     [Theory]
     [InlineData("event e {\r\n  a: int\r\n\r\n\r\n  b: int\r\n}\r\n", "event e {\n  a: int\n\n  b: int\n}\n")]
     // The blank line belongs to the comment trailing `a`: it does not split the entries.
