@@ -28,29 +28,6 @@ internal static class ClauseOrder
         _ => throw new ArgumentOutOfRangeException(nameof(clause), clause.GetType().Name),
     };
 
-    /// <summary>
-    /// The clauses in canonical order; equal ranks keep their source order (several
-    /// <c>unless</c>). One exception: the grammar reads <c>once</c> right after a
-    /// window with no day list as a weekday (<c>window 09:00-21:00 once</c>), so a
-    /// <c>once</c> that would land there goes just before the window instead.
-    /// </summary>
-    public static ImmutableArray<RuleClauseSyntax> Arrange(IEnumerable<RuleClauseSyntax> clauses)
-    {
-        var ordered = clauses.OrderBy(Rank).ToList();
-        bool moved;
-        do
-        {
-            moved = false;
-            for (var i = 0; i + 1 < ordered.Count; i++)
-            {
-                if (ordered[i] is WindowClauseSyntax { Days.IsEmpty: true } && ordered[i + 1] is OnceClauseSyntax)
-                {
-                    (ordered[i], ordered[i + 1]) = (ordered[i + 1], ordered[i]);
-                    moved = true;
-                }
-            }
-        }
-        while (moved);
-        return [.. ordered];
-    }
+    /// <summary>The clauses in canonical order; equal ranks keep their source order (several <c>unless</c>).</summary>
+    public static ImmutableArray<RuleClauseSyntax> Arrange(IEnumerable<RuleClauseSyntax> clauses) => [.. clauses.OrderBy(Rank)];
 }

@@ -1,17 +1,18 @@
-using System.Text;
 using TriggerLang.Compiler.Syntax;
 
 namespace TriggerLang.Compiler.Formatting;
 
 /// <summary>
-/// Writes the lines and their comments: one blank line between top-level items,
-/// none inside them. Blank lines the user put among the comments before a
-/// top-level item (a file header, a section note) or at the end of the file are
-/// kept, at most one at a time.
+/// Writes the lines and their comments: one blank line between top-level items;
+/// inside an item, one where the printers kept the user's (see
+/// <see cref="FormattedLine.BlankLineAbove"/>). Among the comments above a line, a
+/// blank line the user left between two comments, or between the comments and
+/// the line, is kept as well — except right above a closing brace. Several blank
+/// lines always become one. Trailing comments are lined up last, by <see cref="TrailingCommentAligner"/>.
 /// </summary>
 internal sealed class LayoutRenderer(SourceCursor source, CommentLayout comments)
 {
-    private readonly StringBuilder _output = new();
+    private readonly List<OutputLine> _output = [];
 
     public string Render(IReadOnlyList<IReadOnlyList<FormattedLine>> items)
     {
@@ -21,13 +22,9 @@ internal sealed class LayoutRenderer(SourceCursor source, CommentLayout comments
             {
                 BlankLine();
             }
-            var first = true;
             foreach (var line in items[i])
             {
-                WriteComments(comments.LeadingOf(line), line.CommentIndent, line.Anchor, keepBlankLines: first);
-                var trailing = comments.TrailingOf(line).Select(c => " " + CommentText.Normalize(c.Text));
-                WriteLine(line.Indent, line.Text + string.Concat(trailing));
-                first = false;
+                Write(line);
             }
         }
         if (comments.EndOfFile.Count > 0)
@@ -36,38 +33,56 @@ internal sealed class LayoutRenderer(SourceCursor source, CommentLayout comments
             {
                 BlankLine();
             }
-            WriteComments(comments.EndOfFile, 0, null, keepBlankLines: true);
+            WriteComments(comments.EndOfFile, comments.EndOfFile.Count, 0);
         }
-        return _output.ToString();
+        return _output.Count == 0 ? "" : string.Join('\n', TrailingCommentAligner.Align(_output)) + "\n";
     }
 
-    /// <param name="itemStart">Where the item these comments precede begins; null at the end of the file.</param>
-    /// <param name="keepBlankLines">Only around top-level items: inside an item the layout alone decides.</param>
-    private void WriteComments(IReadOnlyList<CommentTrivia> list, int indent, int? itemStart, bool keepBlankLines)
+    private void Write(FormattedLine line)
     {
-        for (var i = 0; i < list.Count; i++)
+        var leading = comments.LeadingOf(line);
+        // First come the comments from the gap above the line, in source order; then
+        // those moved out of the line's own code, which have no gap of their own to copy.
+        var above = leading.Count(c => c.Span.End <= line.Anchor);
+        if (line.BlankLineAbove && (above > 0 || !line.ClosesBlock))
         {
-            var comment = list[i];
-            WriteLine(indent, CommentText.Normalize(comment.Text));
-            var next = i + 1 < list.Count ? list[i + 1].Span.Start : itemStart;
-            // A comment moved out of an item's header has no source gap before the item to copy.
-            if (keepBlankLines && next is { } end && end >= comment.Span.End && source.HasBlankLine(comment.Span.End, end))
+            BlankLine();
+        }
+        WriteComments(leading, above, line.CommentIndent);
+        if (above > 0 && !line.ClosesBlock && source.FollowsBlankLine(line.Anchor))
+        {
+            BlankLine();
+        }
+        foreach (var moved in leading.Skip(above))
+        {
+            WriteLine(line.CommentIndent, CommentText.Normalize(moved.Text));
+        }
+        var trailing = comments.TrailingOf(line).Select(c => CommentText.Normalize(c.Text)).ToList();
+        _output.Add(new OutputLine(Indented(line.Indent, line.Text), trailing.Count == 0 ? null : string.Join(' ', trailing)));
+    }
+
+    /// <summary>The first <paramref name="count"/> comments, with the blank lines the user left between them.</summary>
+    private void WriteComments(IReadOnlyList<CommentTrivia> list, int count, int indent)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0 && source.FollowsBlankLine(list[i].Span.Start))
             {
                 BlankLine();
             }
+            WriteLine(indent, CommentText.Normalize(list[i].Text));
         }
     }
 
-    private void WriteLine(int indent, string text) => _output.Append(' ', indent).Append(text).Append('\n');
+    private void WriteLine(int indent, string text) => _output.Add(new OutputLine(Indented(indent, text)));
+
+    private static string Indented(int indent, string text) => new string(' ', indent) + text;
 
     private void BlankLine()
     {
-        if (_output.Length > 0 && !EndsWith("\n\n"))
+        if (_output.Count > 0 && _output[^1] != OutputLine.Blank)
         {
-            _output.Append('\n');
+            _output.Add(OutputLine.Blank);
         }
     }
-
-    private bool EndsWith(string suffix) =>
-        _output.Length >= suffix.Length && _output.ToString(_output.Length - suffix.Length, suffix.Length) == suffix;
 }

@@ -99,31 +99,38 @@ internal sealed class SourceCursor
         return false;
     }
 
-    /// <summary>True when a line holding only whitespace lies between the two offsets.</summary>
-    public bool HasBlankLine(int start, int end)
+    /// <summary>
+    /// True when a blank line separates the line before <paramref name="anchor"/>
+    /// (its code and the comments trailing it) from what follows: the comments on
+    /// their own lines above the anchor, or the anchor itself. A comment trails the
+    /// code before it when no line break comes between them, as in <see cref="CommentWeaver"/>.
+    /// </summary>
+    public bool StartsParagraph(int anchor)
     {
-        var afterNewline = false;
-        for (var i = Math.Max(0, start); i < end && i < _text.Length; i++)
+        var previous = PreviousCode(anchor);
+        foreach (var comment in _comments)
         {
-            var c = _text[i];
-            if (c == '\r' && i + 1 < _text.Length && _text[i + 1] == '\n')
+            if (comment.Span.Start > previous && comment.Span.End <= anchor && HasNewline(previous + 1, comment.Span.Start))
             {
-                continue;
-            }
-            if (c is '\n' or '\r')
-            {
-                if (afterNewline)
-                {
-                    return true;
-                }
-                afterNewline = true;
-            }
-            else if (!IsWhitespace(c))
-            {
-                afterNewline = false;
+                return FollowsBlankLine(comment.Span.Start);
             }
         }
-        return false;
+        return FollowsBlankLine(anchor);
+    }
+
+    /// <summary>True when the whitespace right before <paramref name="position"/> holds a blank line (two line breaks or more).</summary>
+    public bool FollowsBlankLine(int position)
+    {
+        var breaks = 0;
+        for (var i = Math.Min(position, _text.Length) - 1; i >= 0 && IsWhitespace(_text[i]); i--)
+        {
+            // CRLF is one line break; a lone CR or LF is one too.
+            if (_text[i] == '\n' || _text[i] == '\r' && (i + 1 >= _text.Length || _text[i + 1] != '\n'))
+            {
+                breaks++;
+            }
+        }
+        return breaks >= 2;
     }
 
     private CommentTrivia? CommentAt(int offset)

@@ -5,14 +5,18 @@ using TriggerLang.Compiler.Syntax;
 namespace TriggerLang.Compiler.Tests.Formatting;
 
 /// <summary>
-/// Random rules assembled from clause spellings in random order, separated by random
-/// whitespace and comments: formatting must be idempotent, keep the tree (modulo
-/// clause order) and keep every comment.
+/// Random files — rules assembled from clause spellings in random order, event and
+/// test blocks — with random whitespace, blank lines and comments between every two
+/// parts: formatting must be idempotent, keep the tree (modulo clause order) and
+/// keep every comment; and it must never add a blank line the user did not leave.
 /// </summary>
 public class FormatterPropertyTests
 {
-    private static readonly Gen<string> Separator = Gen.OneOf(
-        " ", "\n", "\n  ", "\t", "  \n\n\t ", " // note\n", "\n// own line\n  ", " /* block */ ", "\n/* two\n   lines */\n");
+    private static readonly string[] SeparatorsWithoutBlankLines =
+        [" ", "\n", "\n  ", "\t", " // note\n", "\n// own line\n  ", " /* block */ ", "\n/* two\n   lines */\n", "\r\n\t"];
+
+    private static readonly string[] SeparatorsWithBlankLines =
+        ["  \n\n\t ", "\n\n\n\n", "\r\n\r\n", "\n\n// grouped\n", "\n// note\n\n", "\n\n// a\n\n// b\n\n", " // trailing\n\n"];
 
     private static readonly Gen<string>[] Clauses =
     [
@@ -37,19 +41,18 @@ public class FormatterPropertyTests
     private static readonly Gen<string> Send = Gen.OneOf(
         "send email \"hi\"",
         "send email { subject: \"s\" body: template \"t.liquid\", }",
-        "send push \"x\" else send sms { body: \"y\" } else send email \"z\"");
+        "send push \"x\" else send sms { body: \"y\" } else send email \"z\"",
+        "send sms { body: \"y\" } // before the fallback\n  else send email { subject: \"s\" } else send push \"z\"");
 
-    private static readonly Gen<string> Rule =
-        Gen.Select(Header, Gen.ShuffleSelect(Clauses, 0, Clauses.Length), Send, Separator.Array[Clauses.Length + 2],
-            (header, clauses, send, separators) => Join([header, .. clauses, send], separators));
+    private static readonly string[] EventParts = ["event e {", "a: int", "b: string?,", "c: list<int>", "}"];
 
-    private static readonly Gen<string> File =
-        Gen.Select(Rule.Array[1, 3], Separator.Array[4], (rules, separators) => Join(rules, separators) + separators[^1]);
+    private static readonly string[] TestParts =
+        ["test \"t\" {", "user u1 { a: 1 }", "at 2026-12-01T10:00Z event e for u1 { a: 2, b: \"x\" }", "u2 follows u1", "expect r1 sent to u1 via email", "}"];
 
     [Fact]
-    public void Random_rules_format_idempotently_and_keep_their_tree_and_comments()
+    public void Random_files_format_idempotently_and_keep_their_tree_and_comments()
     {
-        File.Sample(text =>
+        File(Gen.OneOf([.. SeparatorsWithoutBlankLines, .. SeparatorsWithBlankLines])).Sample(text =>
         {
             var tree = TrigSource.ParseClean(text);
             var formatted = TrigFormatter.Format(tree);
@@ -59,6 +62,29 @@ public class FormatterPropertyTests
             Assert.Equal(TrigSource.CommentTexts(tree), TrigSource.CommentTexts(reparsed));
             LayoutAssert.IsCanonicalWhitespace(formatted);
         }, iter: 2000, print: text => "\n" + text + "\n");
+    }
+
+    [Fact]
+    public void Without_blank_lines_in_the_source_the_only_blank_lines_separate_top_level_items()
+    {
+        File(Gen.OneOf(SeparatorsWithoutBlankLines)).Sample(text =>
+        {
+            var lines = TrigSource.Format(text).Split('\n');
+            for (var i = 1; i + 1 < lines.Length; i++)
+            {
+                // Top-level items and the comments before them start at column 0.
+                Assert.False(lines[i].Length == 0 && lines[i + 1].StartsWith(' '), $"blank line {i + 1} was added inside an item");
+            }
+        }, iter: 500, print: text => "\n" + text + "\n");
+    }
+
+    private static Gen<string> File(Gen<string> separator)
+    {
+        var rule = Gen.Select(Header, Gen.ShuffleSelect(Clauses, 0, Clauses.Length), Send, separator.Array[Clauses.Length + 2],
+            (header, clauses, send, separators) => Join([header, .. clauses, send], separators));
+        var block = Gen.OneOf(EventParts, TestParts).SelectMany(parts => separator.Array[parts.Length - 1].Select(separators => Join(parts, separators)));
+        var item = Gen.Frequency((3, rule), (1, block));
+        return Gen.Select(item.Array[1, 4], separator.Array[5], (items, separators) => Join(items, separators) + separators[^1]);
     }
 
     private static Gen<string> Unless() => Gen.OneOf(

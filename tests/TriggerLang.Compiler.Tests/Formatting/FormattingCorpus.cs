@@ -66,15 +66,23 @@ internal static class FormattingCorpus
                 yield return GoldenPrefix + name + ExpectedSuffix;
             }
         }
+        foreach (var example in Examples())
+        {
+            yield return example;
+        }
+    }
+
+    /// <summary>Each .trig file under the repository's examples/, as a path from the repository root with forward slashes.</summary>
+    public static IEnumerable<string> Examples()
+    {
         var examples = Path.Combine(RepositoryRoot, ExamplesFolder);
         if (!Directory.Exists(examples))
         {
-            yield break;
+            return [];
         }
-        foreach (var path in Directory.EnumerateFiles(examples, "*.trig", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            yield return Path.GetRelativePath(RepositoryRoot, path).Replace('\\', '/');
-        }
+        return Directory.EnumerateFiles(examples, "*.trig", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(RepositoryRoot, path).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
     }
 
     /// <summary>The full path of a name from <see cref="InvariantInputs"/>.</summary>

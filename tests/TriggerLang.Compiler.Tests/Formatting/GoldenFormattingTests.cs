@@ -30,30 +30,10 @@ public class GoldenFormattingTests
             return;
         }
         Assert.Fail(
-            $"{name}.trig does not format to {name}{FormattingCorpus.ExpectedSuffix}{FirstDifference(expected, actual)}\n"
+            $"{name}.trig does not format to {name}{FormattingCorpus.ExpectedSuffix}{TextDifference.Describe(expected, actual)}\n"
             + $"---- actual output ----\n{actual}---- end of actual output ----\n"
             + "If the new output is right, re-record the expected files and review them:\n"
             + "  TRIG_UPDATE_BASELINES=1 dotnet test tests/TriggerLang.Compiler.Tests --artifacts-path /tmp/fmt-artifacts\n"
             + $"  git diff -- {FormattingCorpus.SourceDirectory}");
-    }
-
-    private static string FirstDifference(string? expected, string actual)
-    {
-        if (expected is null)
-        {
-            return " (the expected file does not exist yet)";
-        }
-        var expectedLines = expected.Split('\n');
-        var actualLines = actual.Split('\n');
-        for (var i = 0; i < Math.Max(expectedLines.Length, actualLines.Length); i++)
-        {
-            var e = i < expectedLines.Length ? expectedLines[i] : "<end of file>";
-            var a = i < actualLines.Length ? actualLines[i] : "<end of file>";
-            if (e != a)
-            {
-                return $"\nfirst difference at line {i + 1}:\n  expected: {e}\n  actual:   {a}";
-            }
-        }
-        return "";
     }
 }

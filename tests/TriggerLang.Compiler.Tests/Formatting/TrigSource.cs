@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using TriggerLang.Compiler.Formatting;
 using TriggerLang.Compiler.Parsing;
 using TriggerLang.Compiler.Syntax;
@@ -9,22 +8,7 @@ namespace TriggerLang.Compiler.Tests.Formatting;
 /// <summary>Parsing, formatting and tree comparison as the formatter tests need them.</summary>
 internal static class TrigSource
 {
-    /// <summary>Parses like <see cref="TrigParser.Parse"/>, with block comments routed around the lexer bug (see <see cref="BlockCommentMasker"/>).</summary>
-    public static SyntaxTree Parse(string text, string path = "test.trig")
-    {
-        var file = new SourceFile(path, text);
-        var (masked, blocks) = BlockCommentMasker.Mask(text);
-        if (blocks.Count == 0)
-        {
-            return TrigParser.Parse(file);
-        }
-        var tree = TrigParser.Parse(new SourceFile(path, masked));
-        var comments = tree.Root.Comments
-            .Concat(blocks.Select(b => new CommentTrivia(TextSpan.FromBounds(b.Start, b.End), text[b.Start..b.End])))
-            .OrderBy(c => c.Span.Start)
-            .ToImmutableArray();
-        return tree with { Root = tree.Root with { File = file, Comments = comments } };
-    }
+    public static SyntaxTree Parse(string text, string path = "test.trig") => TrigParser.Parse(new SourceFile(path, text));
 
     public static SyntaxTree ParseClean(string text, string path = "test.trig")
     {
