@@ -40,8 +40,9 @@ internal sealed class WhereExpressionGenerator
     private sealed record Production(Kind Result, Kind[] Arguments, Func<string[], string> Render);
 
     private readonly List<Production> _productions = [];
-    private readonly Dictionary<(Kind, int), Gen<GeneratedExpression>> _wellTyped = [];
-    private readonly Dictionary<int, Gen<GeneratedExpression>> _illTyped = [];
+    // Generators are built lazily while CsCheck samples on several threads.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Kind, int), Gen<GeneratedExpression>> _wellTyped = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Gen<GeneratedExpression>> _illTyped = new();
 
     public WhereExpressionGenerator()
     {
