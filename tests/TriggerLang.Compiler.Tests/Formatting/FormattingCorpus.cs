@@ -14,31 +14,8 @@ internal static class FormattingCorpus
     public static string SourceDirectory =>
         Path.Combine(RepositoryRoot, "tests", "TriggerLang.Compiler.Tests", "TestData", "Formatting");
 
-    /// <summary>
-    /// The folder holding TriggerLang.sln, found by walking up from the test
-    /// assembly; when the build put its output elsewhere (<c>--artifacts-path</c>),
-    /// the root recorded at build time.
-    /// </summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "TriggerLang.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-            var recorded = typeof(FormattingCorpus).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-                .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
-            if (recorded is not null && File.Exists(Path.Combine(recorded, "TriggerLang.sln")))
-            {
-                return Path.GetFullPath(recorded);
-            }
-            throw new InvalidOperationException("Cannot find the folder holding TriggerLang.sln above " + AppContext.BaseDirectory);
-        }
-    }
+    /// <summary>The folder holding TriggerLang.sln.</summary>
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     /// <summary>Names of the golden cases: NAME.trig beside NAME.formatted.trig.</summary>
     public static IEnumerable<string> GoldenCases() =>

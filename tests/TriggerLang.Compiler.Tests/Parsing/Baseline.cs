@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace TriggerLang.Compiler.Tests.Parsing;
 
 /// <summary>
@@ -13,12 +11,10 @@ internal static class Baseline
 {
     public const string UpdateVariable = "TRIG_UPDATE_BASELINES";
 
-    private static readonly Lazy<string> Root = new(FindRepositoryRoot);
-
     public static bool IsUpdating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
     /// <summary>The folder with TriggerLang.sln.</summary>
-    public static string RepositoryRoot => Root.Value;
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     /// <summary>The TestData folder copied beside the test assembly.</summary>
     public static string OutputTestData => Path.Combine(AppContext.BaseDirectory, "TestData");
@@ -60,28 +56,4 @@ internal static class Baseline
     }
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
-
-    /// <summary>
-    /// The repository: found by walking up from the test assembly to the folder
-    /// with TriggerLang.sln. A build with --artifacts-path puts the assembly
-    /// outside the repository; then the working directory and the path this
-    /// file was compiled from are tried too.
-    /// </summary>
-    private static string FindRepositoryRoot()
-    {
-        string[] starts = [AppContext.BaseDirectory, Environment.CurrentDirectory, CompiledFrom()];
-        foreach (var start in starts)
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "TriggerLang.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-        throw new InvalidOperationException($"cannot find TriggerLang.sln above {string.Join(" or ", starts)}");
-    }
-
-    private static string CompiledFrom([CallerFilePath] string thisFile = "") => Path.GetDirectoryName(thisFile) ?? ".";
 }

@@ -80,22 +80,6 @@ internal static class ProjectBaseline
 
     public static bool IsUpdating => Environment.GetEnvironmentVariable(UpdateVariable) == "1";
 
-    /// <summary>
-    /// The test project's folder: found by walking up from the output folder to
-    /// the one holding TriggerLang.sln, or, when the build output lives outside
-    /// the tree (<c>--artifacts-path</c>), from the folder recorded at build time.
-    /// </summary>
-    public static string SourceDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TriggerLang.sln")))
-            {
-                return Path.Combine(dir.FullName, "tests", "TriggerLang.Compiler.Tests");
-            }
-        }
-        var recorded = typeof(ProjectBaseline).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "TestProjectDirectory")?.Value;
-        return recorded ?? throw new InvalidOperationException("cannot find the source tree (no TriggerLang.sln above the test output)");
-    }
+    /// <summary>The test project's source folder (re-recorded baselines are written there).</summary>
+    public static string SourceDirectory() => RepositoryPaths.TestProject;
 }
