@@ -40,11 +40,15 @@ public partial class MutationFuzzTests
         Assert.True(Sources.Value.Length >= 20, $"only {Sources.Value.Length} source files found");
     }
 
+    /// <summary>Random edits of a file: (kind, two positions, a character), applied by <see cref="Mutate"/>.</summary>
+    internal static Gen<(int Kind, int A, int B, char C)[]> Edits =>
+        Gen.Select(Gen.Int[0, 5], Gen.Int[0, int.MaxValue], Gen.Int[0, int.MaxValue], Gen.Char).Array[1, 6];
+
     private static Gen<string> Mutants =>
-        Gen.Int[0, int.MaxValue].Select(Gen.Select(Gen.Int[0, 5], Gen.Int[0, int.MaxValue], Gen.Int[0, int.MaxValue], Gen.Char).Array[1, 6],
+        Gen.Int[0, int.MaxValue].Select(Edits,
             (source, edits) => Mutate(Sources.Value[source % Sources.Value.Length], edits));
 
-    private static string Mutate(string source, (int Kind, int A, int B, char C)[] edits)
+    internal static string Mutate(string source, (int Kind, int A, int B, char C)[] edits)
     {
         var tokens = Tokenize(source);
         foreach (var (kind, a, b, c) in edits)
