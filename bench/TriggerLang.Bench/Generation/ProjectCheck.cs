@@ -13,9 +13,9 @@ public static class ProjectCheck
     public static (ProjectSources Sources, CompilationOptions Options) Load(string directory)
     {
         var sources = ProjectLoader.Load(directory);
-        if (sources.FatalError is not null)
+        if (sources.Fatal is not null)
         {
-            throw new InvalidOperationException($"cannot load {directory}: {sources.FatalError}");
+            throw new InvalidOperationException($"cannot load {directory}: {sources.Fatal}");
         }
         return (sources, CompilationOptions.Default with { ProjectRoot = directory });
     }

@@ -67,7 +67,7 @@ internal static class PhaseProfiler
             var context = parser.compilationUnit();
             parse = Add(parse, clock.Lap());
 
-            new SyntaxTreeBuilder(file, new List<Diagnostic>()).BuildItems(context);
+            new SyntaxTreeBuilder(file, new List<Diagnostic>(), []).BuildItems(context);
             build = Add(build, clock.Lap());
         }
 
