@@ -30,6 +30,11 @@ internal sealed class SendBinder(Schema schema, CompilationOptions options, List
             {
                 diagnostics.Add(DiagnosticBuilder.At(file, link.Channel.Span).UnknownChannel(link.Channel.Name,
                     Suggestions.Closest(link.Channel.Name, options.Channels.Names), options.Channels.Names));
+                // The fields cannot be checked without the channel, but the templates can: report their mistakes now too.
+                foreach (var value in link.IsBlock ? link.Fields.Select(f => f.Value) : link.Body is { } body ? [body] : [])
+                {
+                    Template(file, "", value, scope);
+                }
                 continue;
             }
             if (!used.Add(channel.Name))

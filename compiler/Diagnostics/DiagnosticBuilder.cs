@@ -275,12 +275,12 @@ public readonly struct DiagnosticBuilder(Location? location)
 
     public Diagnostic UnknownTemplateVariable(string name, string? suggestion, IEnumerable<string> inScope) => Create(
         DiagnosticCatalog.UnknownTemplateVariable,
-        $"unknown template variable `{name}`{DidYouMean(suggestion)}: in scope here are {string.Join(", ", inScope)}",
+        $"unknown template variable `{name}`{Explain(suggestion, $"in scope here are {string.Join(", ", inScope)}")}",
         Fix(suggestion));
 
     public Diagnostic UnknownTemplateField(string owner, string name, string? suggestion, IReadOnlyCollection<string> fields) => Create(
         DiagnosticCatalog.UnknownTemplateField,
-        $"{owner} has no field `{name}`{DidYouMean(suggestion)}" + (fields.Count == 0 ? ": it has no fields" : $": its fields are {string.Join(", ", fields)}"),
+        $"{owner} has no field `{name}`{Explain(suggestion, fields.Count == 0 ? "it has no fields" : $"its fields are {string.Join(", ", fields)}")}",
         Fix(suggestion));
 
     public Diagnostic TemplateValueHasNoFields(string path, TrigType type, string name) => Create(DiagnosticCatalog.UnknownTemplateField,
