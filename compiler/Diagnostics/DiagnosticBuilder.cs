@@ -211,7 +211,10 @@ public readonly struct DiagnosticBuilder(Location? location)
     // ── Expressions and types ───────────────────────────────────────────
 
     public Diagnostic UnknownField(string owner, string name, string? suggestion) => Create(DiagnosticCatalog.UnknownField,
-        $"{owner} has no field `{name}`{DidYouMean(suggestion)}", Fix(suggestion));
+        $"{owner} has no field `{name}`" + (suggestion is not null ? DidYouMean(suggestion)
+            : owner == "the user profile" ? $": declare it in the project's user block, e.g. `user {{ {name}: string? }}`"
+            : $": add it to the declaration of {owner}"),
+        Fix(suggestion));
 
     /// <summary>An unknown bare name; <paramref name="scope"/> says what bare names are here, and comes before the suggestion.</summary>
     public Diagnostic UnknownName(string name, string? suggestion, string scope) => Create(DiagnosticCatalog.UnknownName,
