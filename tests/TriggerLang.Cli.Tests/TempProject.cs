@@ -35,7 +35,8 @@ public sealed class TempProject : IDisposable
 
     public void Dispose()
     {
-        foreach (var file in Directory.EnumerateFiles(FullPath, "*", SearchOption.AllDirectories))
+        // Links (some tests leave dangling ones) are deleted as they are; only real files need their permissions back.
+        foreach (var file in Directory.EnumerateFiles(FullPath, "*", SearchOption.AllDirectories).Where(f => new FileInfo(f).LinkTarget is null))
         {
             System.IO.File.SetAttributes(file, FileAttributes.Normal);
             if (!OperatingSystem.IsWindows())

@@ -74,4 +74,18 @@ public class UsageTests
         Assert.Contains("TRG0102", result.Error);
         Assert.Contains($"cannot read `{project.File("rules.trig")}`", result.Error);
     }
+
+    /// <summary>A .trig link whose target is gone cannot be read even by root, so this case runs everywhere.</summary>
+    [Fact]
+    public void A_trig_file_that_cannot_be_opened_exits_2_naming_the_file()
+    {
+        using var project = new TempProject().With("schema.trig", Projects.Schema);
+        File.CreateSymbolicLink(Path.Combine(project.FullPath, "rules.trig"), Path.Combine(project.FullPath, "gone.trig"));
+
+        var result = Trig.Run("check", project.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("trig: error TRG0102: cannot read `", result.Error);
+        Assert.Contains("rules.trig", result.Error);
+    }
 }
