@@ -1,0 +1,28 @@
+namespace TriggerLang.Evaluation;
+
+/// <summary>
+/// An event as the engine holds it. Each project gets a generated subclass
+/// per event type with its fields as typed members, so that a predicate reads
+/// a field, not a dictionary entry.
+/// </summary>
+public abstract class EventRecord
+{
+    public string Id { get; set; } = "";
+
+    public string UserId { get; set; } = "";
+
+    public DateTimeOffset Time { get; set; }
+
+    /// <summary>The event type's name, as declared.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>
+    /// Fills the fields from an event's JSON <c>properties</c> object. Unknown
+    /// properties are ignored; a missing required field or a value of the wrong
+    /// type throws <see cref="TrigDataException"/> naming the field.
+    /// </summary>
+    public abstract void ReadProperties(System.Text.Json.JsonElement properties);
+
+    /// <summary>A field by its index in the declaration, boxed (absent is null): for the interpreter and templates, not the hot path.</summary>
+    public abstract object? GetField(int index);
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace TriggerLang.Evaluation;
+
+/// <summary>
+/// Reads typed values from JSON for the generated record layouts (LANGUAGE.md §8).
+/// JSON null reads as absent. Numbers are decimals; timestamps ISO-8601 strings;
+/// durations seconds or strings like "30m"; user references id strings.
+/// </summary>
+public static class TrigJson
+{
+    public static string? String(JsonElement value, string field) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String => value.GetString(),
+        _ => throw Wrong(field, "a string", value),
+    };
+
+    public static decimal? Number(JsonElement value, string field)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
+        {
+            return number;
+        }
+        throw Wrong(field, "a number", value);
+    }
+
+    /// <summary>An int field: a number without a fractional part.</summary>
+    public static decimal? Integer(JsonElement value, string field)
+    {
+        var number = Number(value, field);
+        if (number is { } n && decimal.Truncate(n) != n)
+        {
+            throw new TrigDataException(field, $"expected a whole number, got {n.ToString(CultureInfo.InvariantCulture)}");
+        }
+        return number;
+    }
+
+    public static bool? Bool(JsonElement value, string field) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => throw Wrong(field, "true or false", value),
+    };
+
+    public static DateTimeOffset? Timestamp(JsonElement value, string field)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            return time.ToUniversalTime();
+        }
+        throw Wrong(field, "an ISO-8601 time such as \"2026-12-01T15:00:00Z\"", value);
+    }
+
+    public static TimeSpan? Duration(JsonElement value, string field)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.Number when value.TryGetDouble(out var seconds) && seconds is >= 0 and < 1e12:
+                return TimeSpan.FromSeconds(seconds);
+            case JsonValueKind.String when TrigOps.ParseDuration(value.GetString()) is { } duration:
+                return duration;
+            default:
+                throw Wrong(field, "a duration: seconds, or a string such as \"30m\"", value);
+        }
+    }
+
+    public static T[]? List<T>(JsonElement value, string field, Func<JsonElement, string, T> element)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Wrong(field, "a list", value);
+        }
+        var items = new T[value.GetArrayLength()];
+        var i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            items[i] = element(item, $"{field}[{i}]");
+            i++;
+        }
+        return items;
+    }
+
+    /// <summary>The required field is missing or null.</summary>
+    public static TrigDataException Missing(string field) => new(field, "is required by the schema but missing or null");
+
+    private static TrigDataException Wrong(string field, string expected, JsonElement value) =>
+        new(field, $"expected {expected}, got {Describe(value)}");
+
+    private static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"the string {value.GetRawText()}",
+        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+        JsonValueKind.Array => "a list",
+        JsonValueKind.Object => "an object",
+        _ => value.ValueKind.ToString().ToLowerInvariant(),
+    };
+}

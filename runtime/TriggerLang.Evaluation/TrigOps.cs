@@ -1,0 +1,287 @@
+using System.Globalization;
+
+namespace TriggerLang.Evaluation;
+
+/// <summary>
+/// The value semantics of LANGUAGE.md §11, as called by generated rule code.
+/// Every value is nullable: null is "absent". Arithmetic and functions on an
+/// absent value give absent; any comparison with an absent value is false;
+/// <c>and</c>/<c>or</c>/<c>not</c> follow three-valued logic (false and absent
+/// is false, true or absent is true); a condition that is absent counts as
+/// false. Numbers are decimals (int is a decimal without a fractional part);
+/// text compares ordinally. Nothing here allocates.
+/// </summary>
+public static class TrigOps
+{
+    // ── Conditions ──────────────────────────────────────────────────────
+
+    public static bool IsTrue(bool? condition) => condition == true;
+
+    public static bool? And(bool? a, bool? b) => a == false || b == false ? false : a is null || b is null ? null : true;
+
+    public static bool? Or(bool? a, bool? b) => a == true || b == true ? true : a is null || b is null ? null : false;
+
+    public static bool? Not(bool? a) => a is { } value ? !value : null;
+
+    // ── Arithmetic ──────────────────────────────────────────────────────
+
+    public static decimal? Add(decimal? a, decimal? b) => a is { } x && b is { } y ? Checked(x, y, static (p, q) => p + q) : null;
+
+    public static decimal? Subtract(decimal? a, decimal? b) => a is { } x && b is { } y ? Checked(x, y, static (p, q) => p - q) : null;
+
+    public static decimal? Multiply(decimal? a, decimal? b) => a is { } x && b is { } y ? Checked(x, y, static (p, q) => p * q) : null;
+
+    /// <summary>Exact decimal division; division by zero is absent.</summary>
+    public static decimal? Divide(decimal? a, decimal? b) => a is { } x && b is { } y && y != 0 ? Checked(x, y, static (p, q) => p / q) : null;
+
+    /// <summary>The remainder keeps the sign of the left operand; modulo zero is absent.</summary>
+    public static decimal? Modulo(decimal? a, decimal? b) => a is { } x && b is { } y && y != 0 ? x % y : null;
+
+    public static decimal? Negate(decimal? a) => -a;
+
+    public static TimeSpan? Negate(TimeSpan? a) => a is { } x && x != TimeSpan.MinValue ? -x : null;
+
+    public static DateTimeOffset? Add(DateTimeOffset? a, TimeSpan? b) => a is { } t && b is { } d ? Shift(t, d.Ticks) : null;
+
+    public static DateTimeOffset? Subtract(DateTimeOffset? a, TimeSpan? b) => a is { } t && b is { } d && d != TimeSpan.MinValue ? Shift(t, -d.Ticks) : null;
+
+    public static TimeSpan? Subtract(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && b is { } y ? x - y : null;
+
+    public static TimeSpan? Add(TimeSpan? a, TimeSpan? b) => a is { } x && b is { } y ? SpanOf((Int128)x.Ticks + y.Ticks) : null;
+
+    public static TimeSpan? Subtract(TimeSpan? a, TimeSpan? b) => a is { } x && b is { } y ? SpanOf((Int128)x.Ticks - y.Ticks) : null;
+
+    // ── Comparisons (absent on either side: false) ──────────────────────
+
+    public static bool Equal(decimal? a, decimal? b) => a is { } x && b is { } y && x == y;
+
+    public static bool Equal(string? a, string? b) => a is not null && b is not null && string.Equals(a, b, StringComparison.Ordinal);
+
+    public static bool Equal(bool? a, bool? b) => a is { } x && b is { } y && x == y;
+
+    public static bool Equal(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && b is { } y && x == y;
+
+    public static bool Equal(TimeSpan? a, TimeSpan? b) => a is { } x && b is { } y && x == y;
+
+    public static bool NotEqual(decimal? a, decimal? b) => a is { } x && b is { } y && x != y;
+
+    public static bool NotEqual(string? a, string? b) => a is not null && b is not null && !string.Equals(a, b, StringComparison.Ordinal);
+
+    public static bool NotEqual(bool? a, bool? b) => a is { } x && b is { } y && x != y;
+
+    public static bool NotEqual(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && b is { } y && x != y;
+
+    public static bool NotEqual(TimeSpan? a, TimeSpan? b) => a is { } x && b is { } y && x != y;
+
+    /// <summary>-1, 0 or 1, or null when either side is absent: the generated code compares the result with 0.</summary>
+    public static int? Compare(decimal? a, decimal? b) => a is { } x && b is { } y ? x.CompareTo(y) : null;
+
+    public static int? Compare(string? a, string? b) => a is not null && b is not null ? Math.Sign(string.CompareOrdinal(a, b)) : null;
+
+    public static int? Compare(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && b is { } y ? x.CompareTo(y) : null;
+
+    public static int? Compare(TimeSpan? a, TimeSpan? b) => a is { } x && b is { } y ? x.CompareTo(y) : null;
+
+    public static bool Less(int? order) => order < 0;
+
+    public static bool LessOrEqual(int? order) => order <= 0;
+
+    public static bool Greater(int? order) => order > 0;
+
+    public static bool GreaterOrEqual(int? order) => order >= 0;
+
+    /// <summary><c>in</c> on two strings: substring.</summary>
+    public static bool In(string? item, string? text) => item is not null && text is not null && text.Contains(item, StringComparison.Ordinal);
+
+    public static bool In(decimal? item, decimal?[]? list)
+    {
+        if (item is not { } x || list is null)
+        {
+            return false;
+        }
+        foreach (var element in list)
+        {
+            if (element == x)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static bool In(string? item, string?[]? list)
+    {
+        if (item is null || list is null)
+        {
+            return false;
+        }
+        foreach (var element in list)
+        {
+            if (element is not null && string.Equals(element, item, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static bool In(bool? item, bool?[]? list) => item is { } x && list is not null && Array.IndexOf(list, x) >= 0;
+
+    public static bool In(DateTimeOffset? item, DateTimeOffset?[]? list)
+    {
+        if (item is not { } x || list is null)
+        {
+            return false;
+        }
+        foreach (var element in list)
+        {
+            if (element is { } e && e == x)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static bool In(TimeSpan? item, TimeSpan?[]? list) => item is { } x && list is not null && Array.IndexOf(list, x) >= 0;
+
+    /// <summary>Two lists are equal when both are present, of one length, and equal element by element (absent elements never equal).</summary>
+    public static bool Equal<T>(T[]? a, T[]? b, Func<T, T, bool> equal)
+    {
+        if (a is null || b is null || a.Length != b.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (!equal(a[i], b[i]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static bool NotEqual<T>(T[]? a, T[]? b, Func<T, T, bool> equal) => a is not null && b is not null && !Equal(a, b, equal);
+
+    // ── Functions ───────────────────────────────────────────────────────
+
+    public static string? Lower(string? text) => text?.ToLowerInvariant();
+
+    public static string? Upper(string? text) => text?.ToUpperInvariant();
+
+    public static decimal? Len(string? text) => text?.Length;
+
+    public static decimal? Len<T>(T[]? list) => list?.Length;
+
+    public static bool? Contains(string? text, string? part) => text is null || part is null ? null : text.Contains(part, StringComparison.Ordinal);
+
+    /// <summary><c>contains(list, item)</c>: absent when either is absent; absent elements never match.</summary>
+    public static bool? ContainsItem<T>(T[]? list, T item)
+    {
+        if (list is null || item is null)
+        {
+            return null;
+        }
+        foreach (var element in list)
+        {
+            if (element is not null && EqualityComparer<T>.Default.Equals(element, item))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static bool? StartsWith(string? text, string? prefix) =>
+        text is null || prefix is null ? null : text.StartsWith(prefix, StringComparison.Ordinal);
+
+    public static bool? EndsWith(string? text, string? suffix) =>
+        text is null || suffix is null ? null : text.EndsWith(suffix, StringComparison.Ordinal);
+
+    public static decimal? Abs(decimal? a) => a is { } x ? Math.Abs(x) : null;
+
+    public static TimeSpan? Abs(TimeSpan? a) => a is { } x && x != TimeSpan.MinValue ? x.Duration() : null;
+
+    /// <summary>Rounds half away from zero to <paramref name="digits"/> places (0 to 28; otherwise absent).</summary>
+    public static decimal? Round(decimal? a, decimal? digits = 0m) =>
+        a is { } x && digits is { } d && d == decimal.Truncate(d) && d is >= 0 and <= 28
+            ? Math.Round(x, (int)d, MidpointRounding.AwayFromZero)
+            : null;
+
+    public static decimal? Min(decimal? a, decimal? b) => a is { } x && b is { } y ? Math.Min(x, y) : null;
+
+    public static decimal? Max(decimal? a, decimal? b) => a is { } x && b is { } y ? Math.Max(x, y) : null;
+
+    public static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && b is { } y ? (x <= y ? x : y) : null;
+
+    public static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is { } x && b is { } y ? (x >= y ? x : y) : null;
+
+    public static TimeSpan? Min(TimeSpan? a, TimeSpan? b) => a is { } x && b is { } y ? (x <= y ? x : y) : null;
+
+    public static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is { } x && b is { } y ? (x >= y ? x : y) : null;
+
+    /// <summary>The whole number of 24-hour periods from <paramref name="time"/> to <paramref name="now"/> (negative for a future time).</summary>
+    public static decimal? DaysSince(DateTimeOffset? time, DateTimeOffset now) =>
+        time is { } t ? (now - t).Ticks / TimeSpan.TicksPerDay : null;
+
+    // ── Durations ───────────────────────────────────────────────────────
+
+    /// <summary>Parses <c>45s 30m 2h 1d 1w 1h30m</c>; null when invalid.</summary>
+    public static TimeSpan? ParseDuration(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        long total = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var start = i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+            if (i == start || i >= text.Length
+                || !long.TryParse(text.AsSpan(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
+            {
+                return null;
+            }
+            long unit = text[i] switch { 's' => 1, 'm' => 60, 'h' => 3600, 'd' => 86400, 'w' => 604800, _ => 0 };
+            if (unit == 0 || amount > long.MaxValue / unit / 2 || total > long.MaxValue / 2)
+            {
+                return null;
+            }
+            total += amount * unit;
+            i++;
+        }
+        return total > (long)TimeSpan.MaxValue.TotalSeconds ? null : TimeSpan.FromSeconds(total);
+    }
+
+    // ── Overflow is absent, never an exception ──────────────────────────
+
+    private static decimal? Checked(decimal x, decimal y, Func<decimal, decimal, decimal> op)
+    {
+        try
+        {
+            return op(x, y);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A time moved by some ticks, or absent when it leaves the representable range.</summary>
+    private static DateTimeOffset? Shift(DateTimeOffset time, long ticks)
+    {
+        var target = (Int128)time.UtcTicks + ticks;
+        return target < DateTimeOffset.MinValue.UtcTicks || target > DateTimeOffset.MaxValue.UtcTicks
+            ? null
+            : new DateTimeOffset((long)target, TimeSpan.Zero);
+    }
+
+    private static TimeSpan? SpanOf(Int128 ticks) =>
+        ticks < TimeSpan.MinValue.Ticks || ticks > TimeSpan.MaxValue.Ticks ? null : new TimeSpan((long)ticks);
+}

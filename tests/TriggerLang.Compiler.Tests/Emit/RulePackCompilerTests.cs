@@ -1,0 +1,116 @@
+using System.Text.Json;
+using TriggerLang.Compiler.Emit;
+using TriggerLang.Compiler.Project;
+using TriggerLang.Compiler.Text;
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Compiler.Tests.Emit;
+
+/// <summary>Checked projects compile to a loadable rule pack whose predicates decide as the rules say.</summary>
+public class RulePackCompilerTests
+{
+    private const string Schema = """
+        event cart_abandoned { cart_id: string, total: money, items: int, category: string?, tags: list<string>? }
+        event purchase { order_id: string, total: money }
+        user { country: string?, vip: bool? }
+        """;
+
+    [Theory]
+    [InlineData("cart-abandonment")]
+    [InlineData("followers-digest")]
+    [InlineData("onboarding")]
+    public void Every_example_project_compiles(string example)
+    {
+        var sources = ProjectLoader.Load(Path.Combine(RepositoryPaths.Root, "examples", example));
+        var compilation = Compilation.Create(sources.Files, CompilationOptions.Default with { ProjectRoot = sources.Root });
+
+        var build = RulePackCompiler.Compile(compilation);
+
+        Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics) + "\n" + build.Source);
+        using var pack = LoadedRulePack.Load(build.Assembly!);
+        Assert.NotNull(pack.Evaluators.NewUser("u1"));
+    }
+
+    [Theory]
+    [InlineData("total > 100", """{"cart_id":"c","total":150,"items":2}""", true)]
+    [InlineData("total > 100", """{"cart_id":"c","total":100,"items":2}""", false)]
+    [InlineData("category == \"wine\"", """{"cart_id":"c","total":1,"items":2}""", false)]
+    [InlineData("category != \"wine\"", """{"cart_id":"c","total":1,"items":2}""", false)]
+    [InlineData("category == null", """{"cart_id":"c","total":1,"items":2}""", true)]
+    [InlineData("not (category == \"wine\")", """{"cart_id":"c","total":1,"items":2}""", true)]
+    [InlineData("items / 3 * 3 == items", """{"cart_id":"c","total":1,"items":2}""", false)]
+    [InlineData("\"b\" in tags and len(tags) == 2", """{"cart_id":"c","total":1,"items":2,"tags":["a","b"]}""", true)]
+    [InlineData("user.country in [\"US\", \"CA\"] or user.vip", """{"cart_id":"c","total":1,"items":2}""", true)]
+    [InlineData("round(total / 3, 2) == 0.33", """{"cart_id":"c","total":1,"items":2}""", true)]
+    [InlineData("coalesce(category, \"none\") == \"none\" and exists(cart_id)", """{"cart_id":"c","total":1,"items":2}""", true)]
+    public void A_compiled_where_decides_like_the_rule_says(string condition, string properties, bool expected)
+    {
+        using var pack = Compile($"rule r on cart_abandoned where {condition} send email \"x\"");
+        var trigger = Event(pack, "cart_abandoned", properties);
+        var user = pack.Evaluators.NewUser("u1");
+        user.SetAttribute("country", JsonDocument.Parse("\"CA\"").RootElement);
+
+        Assert.Equal(expected, pack.Evaluators.Where(0, trigger, user, trigger.Time));
+    }
+
+    [Fact]
+    public void Unless_where_sees_the_candidate_and_the_trigger()
+    {
+        using var pack = Compile("rule r on cart_abandoned unless purchase where total >= event.total send email \"x\"");
+        var trigger = Event(pack, "cart_abandoned", """{"cart_id":"c","total":150,"items":2}""");
+        var small = Event(pack, "purchase", """{"order_id":"o","total":20}""");
+        var big = Event(pack, "purchase", """{"order_id":"o","total":150}""");
+        var user = pack.Evaluators.NewUser("u1");
+
+        Assert.False(pack.Evaluators.UnlessWhere(0, 0, trigger, small, user, trigger.Time));
+        Assert.True(pack.Evaluators.UnlessWhere(0, 0, trigger, big, user, trigger.Time));
+    }
+
+    [Fact]
+    public void A_missing_required_field_is_reported_by_name()
+    {
+        using var pack = Compile("rule r on cart_abandoned send email \"x\"");
+        var record = pack.Evaluators.NewEvent("cart_abandoned")!;
+
+        var error = Assert.Throws<TrigDataException>(() => record.ReadProperties(JsonDocument.Parse("""{"cart_id":"c","items":2}""").RootElement));
+        Assert.Equal("total", error.Field);
+    }
+
+    [Fact]
+    public void Unloading_a_pack_frees_it()
+    {
+        var context = LoadAndUnload();
+        for (var i = 0; i < 20 && context.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        Assert.False(context.IsAlive);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference LoadAndUnload()
+    {
+        var pack = Compile("rule r on cart_abandoned where total > 1 send email \"x\"");
+        var reference = pack.ContextReference();
+        pack.Dispose();
+        return reference;
+    }
+
+    private static LoadedRulePack Compile(string rules)
+    {
+        var compilation = Compilation.Create([new SourceFile("schema.trig", Schema), new SourceFile("rules.trig", rules)]);
+        Assert.Empty(compilation.Diagnostics);
+        var build = RulePackCompiler.Compile(compilation);
+        Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics) + "\n" + build.Source);
+        return LoadedRulePack.Load(build.Assembly!);
+    }
+
+    private static EventRecord Event(LoadedRulePack pack, string name, string properties)
+    {
+        var record = pack.Evaluators.NewEvent(name)!;
+        record.Time = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+        record.ReadProperties(JsonDocument.Parse(properties).RootElement);
+        return record;
+    }
+}
