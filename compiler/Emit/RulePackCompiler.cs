@@ -29,14 +29,17 @@ public static class RulePackCompiler
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
-    public static RulePackBuild Compile(Compilation compilation)
+    public static RulePackBuild Compile(Compilation compilation) => Compile(compilation, static source => source);
+
+    /// <param name="rewrite">Lets tests break the generated source, to prove that a compile error becomes an internal-error diagnostic.</param>
+    internal static RulePackBuild Compile(Compilation compilation, Func<string, string> rewrite)
     {
         if (compilation.HasErrors)
         {
             throw new InvalidOperationException("a project with errors cannot be compiled to a rule pack; check Compilation.Diagnostics first");
         }
         var emitter = new CSharpEmitter(compilation.Model);
-        var source = emitter.Emit();
+        var source = rewrite(emitter.Emit());
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "RulePack.g.cs", encoding: Encoding.UTF8);
         var name = "TriggerLang.RulePack." + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..16];
         var csharp = CSharpCompilation.Create(name, [tree], References.Value,
@@ -52,7 +55,8 @@ public static class RulePackCompiler
         var errors = result.Diagnostics
             .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
             .Select(d => InternalError(compilation, emitter, d))
-            .Distinct()
+            .GroupBy(d => d.Location) // one report per rule: its first error
+            .Select(g => g.First())
             .ToImmutableArray();
         return new RulePackBuild(source, null, errors);
     }
@@ -60,11 +64,22 @@ public static class RulePackCompiler
     private static Diagnostics.Diagnostic InternalError(Compilation compilation, CSharpEmitter emitter, Microsoft.CodeAnalysis.Diagnostic error)
     {
         var line = error.Location.GetLineSpan().StartLinePosition.Line;
-        var ruleName = emitter.RuleLines.FirstOrDefault(r => line >= r.FirstLine && line < r.LastLine).Rule;
+        var ruleName = emitter.RuleLines.FirstOrDefault(r => line >= r.FirstLine && line < r.LastLine).Rule
+            ?? RuleOfDispatchLine(compilation, error);
         var rule = ruleName is null ? null : compilation.Model.Rule(ruleName);
         var what = ruleName is null ? "generating the rule pack" : $"generating code for rule `{ruleName}`";
         var exception = new InvalidOperationException($"generated code does not compile ({error.Id} at line {line + 1})");
         return (rule is null ? DiagnosticBuilder.ForProject() : new DiagnosticBuilder(rule.Location)).InternalError(what, exception);
+    }
+
+    /// <summary>An error on a dispatch arm (<c>1 => R1Where(…)</c>) belongs to the rule whose generated method it calls.</summary>
+    private static string? RuleOfDispatchLine(Compilation compilation, Microsoft.CodeAnalysis.Diagnostic error)
+    {
+        var text = error.Location.SourceTree?.GetText().Lines[error.Location.GetLineSpan().StartLinePosition.Line].ToString() ?? "";
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"\bR(\d+)(Where|Unless|Goal|Audience)");
+        return match.Success && int.TryParse(match.Groups[1].Value, out var index) && index < compilation.Model.Rules.Length
+            ? compilation.Model.Rules[index].Name
+            : null;
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()

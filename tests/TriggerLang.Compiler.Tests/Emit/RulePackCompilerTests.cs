@@ -113,4 +113,22 @@ public class RulePackCompilerTests
         record.ReadProperties(JsonDocument.Parse(properties).RootElement);
         return record;
     }
+
+    [Fact]
+    public void A_compile_error_in_generated_code_is_an_internal_error_naming_the_rule_not_roslyn_output()
+    {
+        var compilation = Compilation.Create([
+            new SourceFile("schema.trig", Schema),
+            new SourceFile("rules.trig", "rule first on cart_abandoned where total > 1 send email \"x\"\nrule second on cart_abandoned where items > 1 send email \"y\""),
+        ]);
+
+        var build = RulePackCompiler.Compile(compilation, source => source.Replace("R1Where(Event0 t,", "R1Where(NoSuchType t,", StringComparison.Ordinal));
+
+        Assert.False(build.Succeeded);
+        var error = Assert.Single(build.Diagnostics);
+        Assert.Equal("TRG0901", error.Code);
+        Assert.Contains("rule `second`", error.Message);
+        Assert.DoesNotContain("CS0246", error.Message.Replace("(CS0246 at", "", StringComparison.Ordinal));
+        Assert.Equal("rules.trig", error.Location!.Value.File.Path);
+    }
 }
