@@ -11,6 +11,7 @@ public static class TrigCli
         var root = new RootCommand("TriggerLang: rules-as-code for triggered customer messaging.")
         {
             CheckCommand.Create(console),
+            BuildCommand.Create(console),
             FormatCommand.Create(console),
         };
         var result = root.Parse(args);
