@@ -55,7 +55,11 @@ internal sealed class CSharpEmitter
             _code.Append("    public ").Append(CSharpTypes.Of(symbol.Fields[i].Type)).Append(' ').Append(GeneratedNames.EventField(i)).Append(";\n");
         }
         _code.Append("    public override void ReadProperties(").Append(Json).Append(" p)\n    {\n");
-        _code.Append("        ").Append(Json).Append(" v;\n");
+        if (symbol.Fields.Count > 0)
+        {
+            // Only when used: an event without fields would get warning CS0168, and generated code compiles without warnings.
+            _code.Append("        ").Append(Json).Append(" v;\n");
+        }
         for (var i = 0; i < symbol.Fields.Count; i++)
         {
             var field = symbol.Fields[i];

@@ -34,18 +34,7 @@ public static class RulePackCompiler
     /// <param name="rewrite">Lets tests break the generated source, to prove that a compile error becomes an internal-error diagnostic.</param>
     internal static RulePackBuild Compile(Compilation compilation, Func<string, string> rewrite)
     {
-        if (compilation.HasErrors)
-        {
-            throw new InvalidOperationException("a project with errors cannot be compiled to a rule pack; check Compilation.Diagnostics first");
-        }
-        var emitter = new CSharpEmitter(compilation.Model);
-        var source = rewrite(emitter.Emit());
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "RulePack.g.cs", encoding: Encoding.UTF8);
-        var name = "TriggerLang.RulePack." + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..16];
-        var csharp = CSharpCompilation.Create(name, [tree], References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
-                nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
-
+        var (source, emitter, csharp) = Generate(compilation, rewrite);
         using var assembly = new MemoryStream();
         var result = csharp.Emit(assembly);
         if (result.Success)
@@ -59,6 +48,27 @@ public static class RulePackCompiler
             .Select(g => g.First())
             .ToImmutableArray();
         return new RulePackBuild(source, null, errors);
+    }
+
+    /// <summary>
+    /// The generated source and the Roslyn compilation of it, before emit: what
+    /// <see cref="Compile"/> builds, exposed so that tests can audit the code's
+    /// tokens and the symbols it binds to.
+    /// </summary>
+    internal static GeneratedRulePack Generate(Compilation compilation, Func<string, string>? rewrite = null)
+    {
+        if (compilation.HasErrors)
+        {
+            throw new InvalidOperationException("a project with errors cannot be compiled to a rule pack; check Compilation.Diagnostics first");
+        }
+        var emitter = new CSharpEmitter(compilation.Model);
+        var source = rewrite is null ? emitter.Emit() : rewrite(emitter.Emit());
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "RulePack.g.cs", encoding: Encoding.UTF8);
+        var name = "TriggerLang.RulePack." + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..16];
+        var csharp = CSharpCompilation.Create(name, [tree], References.Value,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
+                nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
+        return new GeneratedRulePack(source, emitter, csharp);
     }
 
     private static Diagnostics.Diagnostic InternalError(Compilation compilation, CSharpEmitter emitter, Microsoft.CodeAnalysis.Diagnostic error)

@@ -1,0 +1,25 @@
+using Microsoft.CodeAnalysis.CSharp;
+using TriggerLang.Compiler.Emit;
+
+namespace TriggerLang.Compiler.Tests.Emit;
+
+/// <summary>Generated names are plain ASCII identifiers made from indexes: never a keyword, never an escape, never rule text.</summary>
+public class GeneratedNamesTests
+{
+    [Fact]
+    public void Generated_names_are_plain_identifiers_and_no_keywords()
+    {
+        var names = Enumerable.Range(0, 200).SelectMany(i => new[]
+        {
+            GeneratedNames.EventClass(i), GeneratedNames.EventField(i), GeneratedNames.UserField(i), GeneratedNames.Where(i),
+            GeneratedNames.Unless(i, i), GeneratedNames.Goal(i), GeneratedNames.Audience(i), GeneratedNames.Constant(i),
+        }).Concat([GeneratedNames.PackClass, GeneratedNames.UserClass, .. GeneratedNames.Namespace.Split('.')]);
+
+        Assert.All(names, name =>
+        {
+            Assert.Matches("^[A-Z][A-Za-z0-9]*$", name);
+            Assert.Equal(SyntaxKind.None, SyntaxFacts.GetKeywordKind(name));
+            Assert.Equal(SyntaxKind.None, SyntaxFacts.GetContextualKeywordKind(name));
+        });
+    }
+}
