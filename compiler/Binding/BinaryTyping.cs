@@ -45,6 +45,11 @@ internal static class BinaryTyping
     /// <summary><c>in</c> is substring on two strings and membership on a list.</summary>
     private static TrigType? In(TrigType item, TrigType container)
     {
+        // Membership is for scalars: a list in a list of lists is not supported (and has no runtime operation).
+        if (item.Kind == TypeKind.List)
+        {
+            return null;
+        }
         if (TypeRules.IsStringLike(item) && container.Kind == TypeKind.String)
         {
             return TrigType.Bool;

@@ -44,7 +44,7 @@ internal static class FunctionTyping
                 }
                 if (args[0].Kind == TypeKind.List)
                 {
-                    if (!TypeRules.AreEquatable(args[0].Element!, args[1]))
+                    if (args[1].Kind == TypeKind.List || !TypeRules.AreEquatable(args[0].Element!, args[1]))
                     {
                         mismatch = (1, ExpressionBinder.Describe(args[0].Element!));
                         return null;
