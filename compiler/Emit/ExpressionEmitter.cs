@@ -52,15 +52,27 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
     private string Binary(BoundBinary binary)
     {
         var op = binary.Operator;
-        if (op is BinaryOperator.Equal or BinaryOperator.NotEqual && (IsNull(binary.Left) || IsNull(binary.Right)))
+        if (op is BinaryOperator.Equal or BinaryOperator.NotEqual && (IsNullLiteral(binary.Left) || IsNullLiteral(binary.Right)))
         {
             // `x == null` tests absence, `x != null` presence (§11).
-            var other = IsNull(binary.Left) ? binary.Right : binary.Left;
-            var test = IsNull(other) ? "true" : $"({Emit(other)} is null)";
+            var other = IsNullLiteral(binary.Left) ? binary.Right : binary.Left;
+            var test = IsNullLiteral(other) ? "true" : $"({Emit(other)} is null)";
             return op == BinaryOperator.Equal ? $"((bool?){test})" : $"((bool?)!{test})";
         }
-        var left = Emit(binary.Left);
-        var right = Emit(binary.Right);
+        if (op == BinaryOperator.In && binary.Right.Type is { Kind: TypeKind.List, Element.Kind: TypeKind.Null })
+        {
+            // An empty list literal has no element type: nothing is in it.
+            return "((bool?)false)";
+        }
+        // A side without a type of its own (an empty list, null) takes the other side's, so that C# finds one overload.
+        var left = op == BinaryOperator.In ? EmitAs(binary.Left, binary.Right.Type.Element ?? binary.Left.Type) : EmitAs(binary.Left, binary.Right.Type);
+        var right = op == BinaryOperator.In ? Emit(binary.Right) : EmitAs(binary.Right, binary.Left.Type);
+        // The typed operations take the timestamp first: `duration + timestamp` is `timestamp + duration`.
+        if (op == BinaryOperator.Add && binary.Left.Type.Kind == TypeKind.Duration && binary.Right.Type.Kind == TypeKind.Timestamp)
+        {
+            (left, right) = (right, left);
+        }
+        var type = binary.Left.Type.Kind == TypeKind.Null ? binary.Right.Type : binary.Left.Type;
         return op switch
         {
             BinaryOperator.And => $"{Ops}.And({left}, {right})",
@@ -70,14 +82,12 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
             BinaryOperator.Multiply => $"{Ops}.Multiply({left}, {right})",
             BinaryOperator.Divide => $"{Ops}.Divide({left}, {right})",
             BinaryOperator.Modulo => $"{Ops}.Modulo({left}, {right})",
-            BinaryOperator.Equal => $"((bool?){Equality(binary.Left.Type, left, right)})",
-            BinaryOperator.NotEqual => $"((bool?){Inequality(binary.Left.Type, left, right)})",
+            BinaryOperator.Equal => $"((bool?){Equality(type, left, right)})",
+            BinaryOperator.NotEqual => $"((bool?){Inequality(type, left, right)})",
             BinaryOperator.Less => $"((bool?){Ops}.Less({Ops}.Compare({left}, {right})))",
             BinaryOperator.LessOrEqual => $"((bool?){Ops}.LessOrEqual({Ops}.Compare({left}, {right})))",
             BinaryOperator.Greater => $"((bool?){Ops}.Greater({Ops}.Compare({left}, {right})))",
             BinaryOperator.GreaterOrEqual => $"((bool?){Ops}.GreaterOrEqual({Ops}.Compare({left}, {right})))",
-            // An empty list literal has no element type: nothing is in it.
-            BinaryOperator.In when binary.Right.Type is { Kind: TypeKind.List, Element.Kind: TypeKind.Null } => "((bool?)false)",
             BinaryOperator.In => $"((bool?){Ops}.In({left}, {right}))",
             _ => throw new InvalidOperationException($"no operator {op}"),
         };
@@ -97,7 +107,7 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
             "lower" => $"{Ops}.Lower({args[0]})",
             "upper" => $"{Ops}.Upper({args[0]})",
             "len" => $"{Ops}.Len({args[0]})",
-            "contains" when call.Arguments[0].Type.Kind == TypeKind.List => $"{Ops}.ContainsItem({args[0]}, {args[1]})",
+            "contains" when call.Arguments[0].Type.Kind == TypeKind.List => ContainsItem(call.Arguments[0], call.Arguments[1]),
             "contains" => $"{Ops}.Contains({args[0]}, {args[1]})",
             "starts_with" => $"{Ops}.StartsWith({args[0]}, {args[1]})",
             "ends_with" => $"{Ops}.EndsWith({args[0]}, {args[1]})",
@@ -105,7 +115,9 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
             "round" => args.Length == 1 ? $"{Ops}.Round({args[0]})" : $"{Ops}.Round({args[0]}, {args[1]})",
             "min" => $"{Ops}.Min({args[0]}, {args[1]})",
             "max" => $"{Ops}.Max({args[0]}, {args[1]})",
-            "coalesce" => $"(({CSharpTypes.Of(call.Type)})({args[0]} ?? {args[1]}))",
+            // coalesce(null, null) has the null type, which has no C# type of its own.
+            "coalesce" when call.Type.Kind == TypeKind.Null => Literal(call.Type, null),
+            "coalesce" => $"(({CSharpTypes.Of(call.Type)})({EmitAs(call.Arguments[0], call.Type)} ?? {EmitAs(call.Arguments[1], call.Type)}))",
             "exists" => $"((bool?)({args[0]} is not null))",
             "days_since" => $"{Ops}.DaysSince({args[0]}, now)",
             "followers" => args[0],
@@ -113,14 +125,49 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
         };
     }
 
-    /// <summary>A list of literals becomes a static array built once; others are built per evaluation.</summary>
-    private string List(BoundList list)
+    /// <summary><c>contains(list, item)</c>, with an untyped list (<c>[]</c>) or item (<c>null</c>) typed after the other.</summary>
+    private string ContainsItem(BoundExpression list, BoundExpression item)
     {
-        var elementType = CSharpTypes.Of(list.Type)[..^3];
-        var elements = string.Join(", ", list.Elements.Select(Emit));
+        var element = list.Type.Element!.Kind == TypeKind.Null ? item.Type : list.Type.Element;
+        return $"{Ops}.ContainsItem({EmitAs(list, TrigType.ListOf(element))}, {EmitAs(item, element)})";
+    }
+
+    /// <summary>A list of literals becomes a static array built once; others are built per evaluation.</summary>
+    private string List(BoundList list) => List(list, list.Type);
+
+    private string List(BoundList list, TrigType type)
+    {
+        var elementType = CSharpTypes.Of(type)[..^3];
+        var elements = string.Join(", ", list.Elements.Select(e => EmitAs(e, type.Element!)));
         var creation = $"new {elementType}[] {{ {elements} }}";
         return list.Elements.All(e => e is BoundLiteral) ? constants.Add($"{elementType}[]", creation) : $"(({elementType}[]?){creation})";
     }
 
-    private static bool IsNull(BoundExpression expression) => expression.Type.Kind == TypeKind.Null;
+    /// <summary>
+    /// An expression where a value of <paramref name="target"/> is expected. Only
+    /// values without a type of their own change: <c>null</c> (and anything of
+    /// the null type) becomes a null of the target's C# type, and a list of
+    /// nulls or an empty list a list of the target's element type; C# would
+    /// otherwise see a <c>string?</c> where, say, a <c>decimal?</c> belongs.
+    /// </summary>
+    private string EmitAs(BoundExpression expression, TrigType target)
+    {
+        if (target.Kind is TypeKind.Null or TypeKind.Error)
+        {
+            return Emit(expression);
+        }
+        if (expression.Type.Kind == TypeKind.Null)
+        {
+            return Literal(target, null);
+        }
+        if (expression is BoundList { Type.Element.Kind: TypeKind.Null } list && target is { Kind: TypeKind.List, Element: { } element }
+            && element.Kind != TypeKind.Null)
+        {
+            return List(list, TrigType.ListOf(element.AsOptional()));
+        }
+        return Emit(expression);
+    }
+
+    /// <summary>Only the literal <c>null</c> makes <c>==</c> a test of absence (§11); other absent values compare false.</summary>
+    private static bool IsNullLiteral(BoundExpression expression) => expression is BoundLiteral { Type.Kind: TypeKind.Null };
 }

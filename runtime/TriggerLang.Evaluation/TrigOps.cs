@@ -34,8 +34,8 @@ public static class TrigOps
     /// <summary>Exact decimal division; division by zero is absent.</summary>
     public static decimal? Divide(decimal? a, decimal? b) => a is { } x && b is { } y && y != 0 ? Checked(x, y, static (p, q) => p / q) : null;
 
-    /// <summary>The remainder keeps the sign of the left operand; modulo zero is absent.</summary>
-    public static decimal? Modulo(decimal? a, decimal? b) => a is { } x && b is { } y && y != 0 ? x % y : null;
+    /// <summary>The remainder keeps the sign of the left operand; modulo zero is absent, and so is a remainder that overflows (a huge left operand over a tiny right one).</summary>
+    public static decimal? Modulo(decimal? a, decimal? b) => a is { } x && b is { } y && y != 0 ? Checked(x, y, static (p, q) => p % q) : null;
 
     public static decimal? Negate(decimal? a) => -a;
 
