@@ -27,7 +27,8 @@ public static class TypeRules
         }
         if (a.Kind == TypeKind.List && b.Kind == TypeKind.List)
         {
-            return AreEquatable(a.Element!, b.Element!);
+            // Lists compare element by element; lists of lists are not compared (no runtime operation exists for them).
+            return a.Element!.Kind != TypeKind.List && b.Element!.Kind != TypeKind.List && AreEquatable(a.Element!, b.Element!);
         }
         return a.Kind == b.Kind;
     }
