@@ -4,10 +4,20 @@ using TriggerLang.Bench.Benchmarks;
 
 // `--generate DIR [--rules N] [--seed S]`: write (and self-check) the project only.
 // `--phases [--rules N] [--iterations K] [--one-file]`: Stopwatch breakdown of the front end's phases.
+// `--compile-cold DIR [--save PACK]`, `--load-cold DIR PACK`: the back end in a fresh process, per phase (bench/cold-compile.sh).
+// `--roslyn-variants DIR`: Roslyn time of the pack as generated and without its dispatch switches (cold, then warm).
 // Anything else goes to BenchmarkDotNet (e.g. `--filter '*'`).
 if (args is ["--generate", ..] or ["--phases", ..])
 {
     return BenchCommands.Run(args);
+}
+if (args is ["--compile-cold", _, ..] or ["--load-cold", _, _, ..])
+{
+    return TriggerLang.Bench.Profiling.ColdCompile.Run(args, Console.Out);
+}
+if (args is ["--roslyn-variants", var project])
+{
+    return TriggerLang.Bench.Profiling.RoslynExperiment.Run(project);
 }
 BenchmarkSwitcher.FromAssembly(typeof(CompilerBenchmarks).Assembly).Run(args);
 return 0;

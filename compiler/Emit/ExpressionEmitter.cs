@@ -59,6 +59,12 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
             var test = IsNullLiteral(other) ? "true" : $"({Emit(other)} is null)";
             return op == BinaryOperator.Equal ? $"((bool?){test})" : $"((bool?)!{test})";
         }
+        if (op is BinaryOperator.Equal or BinaryOperator.NotEqual && (Folding(binary.Left) ?? Folding(binary.Right)) is { } folding)
+        {
+            // lower(x) == y: compare without allocating the folded string.
+            var other = Folding(binary.Left) is not null ? binary.Right : binary.Left;
+            return $"((bool?){Ops}.Folded{(op == BinaryOperator.Equal ? "Equal" : "NotEqual")}({Emit(folding.Text)}, {folding.Upper}, {Emit(other)}))";
+        }
         if (op == BinaryOperator.In && binary.Right.Type is { Kind: TypeKind.List, Element.Kind: TypeKind.Null })
         {
             // An empty list literal has no element type: nothing is in it.
@@ -99,8 +105,21 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
     private static string Inequality(TrigType type, string left, string right) =>
         type.Kind == TypeKind.List ? $"{Ops}.NotEqual({left}, {right}, static (p, q) => {Ops}.Equal(p, q))" : $"{Ops}.NotEqual({left}, {right})";
 
+    /// <summary>The argument of <c>lower(x)</c> or <c>upper(x)</c>, with the case (<c>"true"</c> for upper) as generated C#; else null.</summary>
+    private static (BoundExpression Text, string Upper)? Folding(BoundExpression expression) =>
+        expression is BoundCall { Function.Name: "lower" or "upper", Arguments: [var text] } call
+            ? (text, call.Function.Name == "upper" ? "true" : "false")
+            : null;
+
     private string Call(BoundCall call)
     {
+        // starts_with/ends_with/contains(lower(x), y): test the folded text without allocating it.
+        if (call.Function.Name is "starts_with" or "ends_with" or "contains" && call.Arguments.Length == 2
+            && call.Arguments[0].Type.Kind != TypeKind.List && Folding(call.Arguments[0]) is { } folding)
+        {
+            var test = call.Function.Name switch { "starts_with" => "StartsWith", "ends_with" => "EndsWith", _ => "Contains" };
+            return $"{Ops}.Folded{test}({Emit(folding.Text)}, {folding.Upper}, {Emit(call.Arguments[1])})";
+        }
         var args = call.Arguments.Select(Emit).ToArray();
         return call.Function.Name switch
         {

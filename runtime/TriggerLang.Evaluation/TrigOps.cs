@@ -199,6 +199,42 @@ public static class TrigOps
     public static bool? EndsWith(string? text, string? suffix) =>
         text is null || suffix is null ? null : text.EndsWith(suffix, StringComparison.Ordinal);
 
+    // ── Tests on lower(x) / upper(x) without building the folded string ──
+    // The generated code calls these for starts_with/ends_with/contains(lower(x), y) and lower(x) == y (and upper), so
+    // that such a test allocates nothing. `upper` picks the case. The text is folded into a stack buffer with the same
+    // invariant mapping as Lower/Upper (the span and string overloads share it; it maps char by char, so the length
+    // is unchanged), then compared ordinally: the result is that of the unfused calls.
+
+    public static bool? FoldedStartsWith(string? text, bool upper, string? prefix) =>
+        text is null || prefix is null ? null : Folded(text, upper, prefix, static (t, p) => t.StartsWith(p, StringComparison.Ordinal));
+
+    public static bool? FoldedEndsWith(string? text, bool upper, string? suffix) =>
+        text is null || suffix is null ? null : Folded(text, upper, suffix, static (t, p) => t.EndsWith(p, StringComparison.Ordinal));
+
+    public static bool? FoldedContains(string? text, bool upper, string? part) =>
+        text is null || part is null ? null : Folded(text, upper, part, static (t, p) => t.Contains(p, StringComparison.Ordinal));
+
+    public static bool FoldedEqual(string? text, bool upper, string? other) =>
+        text is not null && other is not null && Folded(text, upper, other, static (t, o) => t.SequenceEqual(o));
+
+    public static bool FoldedNotEqual(string? text, bool upper, string? other) =>
+        text is not null && other is not null && !Folded(text, upper, other, static (t, o) => t.SequenceEqual(o));
+
+    private const int MaxStackFold = 256;
+
+    private delegate bool FoldedTest(ReadOnlySpan<char> folded, string other);
+
+    private static bool Folded(string text, bool upper, string other, FoldedTest test)
+    {
+        if (text.Length > MaxStackFold)
+        {
+            return test(upper ? text.ToUpperInvariant() : text.ToLowerInvariant(), other);
+        }
+        Span<char> buffer = stackalloc char[text.Length];
+        _ = upper ? text.AsSpan().ToUpperInvariant(buffer) : text.AsSpan().ToLowerInvariant(buffer);
+        return test(buffer, other);
+    }
+
     public static decimal? Abs(decimal? a) => a is { } x ? Math.Abs(x) : null;
 
     public static TimeSpan? Abs(TimeSpan? a) => a is { } x && x != TimeSpan.MinValue ? x.Duration() : null;

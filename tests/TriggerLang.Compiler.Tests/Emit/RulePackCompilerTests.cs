@@ -43,6 +43,12 @@ public class RulePackCompilerTests
     [InlineData("user.country in [\"US\", \"CA\"] or user.vip", """{"cart_id":"c","total":1,"items":2}""", true)]
     [InlineData("round(total / 3, 2) == 0.33", """{"cart_id":"c","total":1,"items":2}""", true)]
     [InlineData("coalesce(category, \"none\") == \"none\" and exists(cart_id)", """{"cart_id":"c","total":1,"items":2}""", true)]
+    // lower/upper inside a test are folded without allocating (TrigOps.Folded*): same answers as the plain calls.
+    [InlineData("starts_with(lower(category), \"wi\")", """{"cart_id":"c","total":1,"items":2,"category":"WiNe"}""", true)]
+    [InlineData("ends_with(upper(cart_id), \"C\") and contains(lower(category), \"in\")", """{"cart_id":"c","total":1,"items":2,"category":"WiNe"}""", true)]
+    [InlineData("lower(category) == \"wine\" and \"wine\" == lower(category) and upper(category) != \"wine\"", """{"cart_id":"c","total":1,"items":2,"category":"WiNe"}""", true)]
+    [InlineData("lower(category) == \"ÿes\" and not contains(upper(category), \"s\")", """{"cart_id":"c","total":1,"items":2,"category":"ŸEs"}""", true)]
+    [InlineData("lower(category) != \"x\" or starts_with(lower(category), \"\")", """{"cart_id":"c","total":1,"items":2}""", false)]
     public void A_compiled_where_decides_like_the_rule_says(string condition, string properties, bool expected)
     {
         using var pack = Compile($"rule r on cart_abandoned where {condition} send email \"x\"");
