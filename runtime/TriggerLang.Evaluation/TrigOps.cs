@@ -25,17 +25,17 @@ public static class TrigOps
 
     // ── Arithmetic ──────────────────────────────────────────────────────
 
-    public static decimal? Add(decimal? a, decimal? b) => a is { } x && b is { } y ? Checked(x, y, static (p, q) => p + q) : null;
+    public static decimal? Add(decimal? a, decimal? b) => a is { } x && b is { } y ? Checked(x, y, Arithmetic.Add) : null;
 
-    public static decimal? Subtract(decimal? a, decimal? b) => a is { } x && b is { } y ? Checked(x, y, static (p, q) => p - q) : null;
+    public static decimal? Subtract(decimal? a, decimal? b) => a is { } x && b is { } y ? Checked(x, y, Arithmetic.Subtract) : null;
 
-    public static decimal? Multiply(decimal? a, decimal? b) => a is { } x && b is { } y ? Checked(x, y, static (p, q) => p * q) : null;
+    public static decimal? Multiply(decimal? a, decimal? b) => a is { } x && b is { } y ? Checked(x, y, Arithmetic.Multiply) : null;
 
     /// <summary>Exact decimal division; division by zero is absent.</summary>
-    public static decimal? Divide(decimal? a, decimal? b) => a is { } x && b is { } y && y != 0 ? Checked(x, y, static (p, q) => p / q) : null;
+    public static decimal? Divide(decimal? a, decimal? b) => a is { } x && b is { } y && y != 0 ? Checked(x, y, Arithmetic.Divide) : null;
 
     /// <summary>The remainder keeps the sign of the left operand; modulo zero is absent, and so is a remainder that overflows (a huge left operand over a tiny right one).</summary>
-    public static decimal? Modulo(decimal? a, decimal? b) => a is { } x && b is { } y && y != 0 ? Checked(x, y, static (p, q) => p % q) : null;
+    public static decimal? Modulo(decimal? a, decimal? b) => a is { } x && b is { } y && y != 0 ? Checked(x, y, Arithmetic.Modulo) : null;
 
     public static decimal? Negate(decimal? a) => -a;
 
@@ -297,11 +297,28 @@ public static class TrigOps
 
     // ── Overflow is absent, never an exception ──────────────────────────
 
-    private static decimal? Checked(decimal x, decimal y, Func<decimal, decimal, decimal> op)
+    private enum Arithmetic
+    {
+        Add,
+        Subtract,
+        Multiply,
+        Divide,
+        Modulo,
+    }
+
+    /// <summary>One operation, with overflow as absent; a switch rather than a delegate keeps the hot path free of indirect calls.</summary>
+    private static decimal? Checked(decimal x, decimal y, Arithmetic op)
     {
         try
         {
-            return op(x, y);
+            return op switch
+            {
+                Arithmetic.Add => x + y,
+                Arithmetic.Subtract => x - y,
+                Arithmetic.Multiply => x * y,
+                Arithmetic.Divide => x / y,
+                _ => x % y,
+            };
         }
         catch (OverflowException)
         {
