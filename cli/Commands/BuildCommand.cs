@@ -1,3 +1,4 @@
+using static TriggerLang.Cli.Output.Counts;
 using System.CommandLine;
 using TriggerLang.Compiler.Diagnostics;
 using TriggerLang.Compiler.Packs;
@@ -73,5 +74,4 @@ internal static class BuildCommand
         return ExitCodes.Success;
     }
 
-    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

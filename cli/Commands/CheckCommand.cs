@@ -69,8 +69,7 @@ internal static class CheckCommand
 
         var errors = diagnostics.Count(d => d.IsError) + fatal.Count;
         var warnings = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        console.Error.WriteLine($"trig check: {fileCount} file{(fileCount == 1 ? "" : "s")}, {errors} error{(errors == 1 ? "" : "s")}, "
-            + $"{warnings} warning{(warnings == 1 ? "" : "s")}");
+        console.Error.WriteLine($"trig check: {Counts.Plural(fileCount, "file")}, {Counts.Plural(errors, "error")}, {Counts.Plural(warnings, "warning")}");
         return fatal.Count > 0 ? ExitCodes.BadInput : errors > 0 ? ExitCodes.Errors : ExitCodes.Success;
     }
 }

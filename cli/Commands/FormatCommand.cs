@@ -76,7 +76,7 @@ internal static class FormatCommand
             }
         }
         var verb = checkOnly ? "would reformat" : "reformatted";
-        console.Error.WriteLine($"trig fmt: {total} file{(total == 1 ? "" : "s")}, {verb} {changed}"
+        console.Error.WriteLine($"trig fmt: {Output.Counts.Plural(total, "file")}, {verb} {changed}"
             + (failed > 0 ? $", {failed} not formatted because of errors" : ""));
         return failed > 0 || checkOnly && changed > 0 ? ExitCodes.Errors : ExitCodes.Success;
     }

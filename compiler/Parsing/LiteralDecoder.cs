@@ -104,58 +104,13 @@ internal sealed class LiteralDecoder(SourceFile file, List<Diagnostic> diagnosti
     /// <summary>Parses <c>45s 30m 2h 1d 1w 1h30m</c>; reports and returns a null value otherwise.</summary>
     public DurationSyntax DecodeDuration(string text, TextSpan span)
     {
-        var value = TryParseDuration(text);
+        // One parser for durations, shared with the runtime (JSON durations like "30m").
+        var value = TriggerLang.Evaluation.TrigOps.ParseDuration(text);
         if (value is null)
         {
             Report(span, b => b.InvalidDuration(text));
         }
         return new DurationSyntax(span, text, value);
-    }
-
-    public static TimeSpan? TryParseDuration(string text)
-    {
-        long totalSeconds = 0;
-        var i = 0;
-        if (text.Length == 0)
-        {
-            return null;
-        }
-        while (i < text.Length)
-        {
-            var digitsStart = i;
-            while (i < text.Length && char.IsAsciiDigit(text[i]))
-            {
-                i++;
-            }
-            if (i == digitsStart || i >= text.Length
-                || !long.TryParse(text.AsSpan(digitsStart, i - digitsStart), NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
-            {
-                return null;
-            }
-            long unit = text[i] switch
-            {
-                's' => 1,
-                'm' => 60,
-                'h' => 3600,
-                'd' => 86400,
-                'w' => 604800,
-                _ => 0,
-            };
-            if (unit == 0)
-            {
-                return null;
-            }
-            i++;
-            try
-            {
-                totalSeconds = checked(totalSeconds + checked(amount * unit));
-            }
-            catch (OverflowException)
-            {
-                return null;
-            }
-        }
-        return totalSeconds > (long)TimeSpan.MaxValue.TotalSeconds ? null : TimeSpan.FromSeconds(totalSeconds);
     }
 
     public TimeOfDaySyntax DecodeTime(string text, TextSpan span)

@@ -16,8 +16,11 @@ namespace TriggerLang.Compiler.Parsing;
 /// </summary>
 internal sealed class SyntaxTreeBuilder
 {
-    /// <summary>Deeper expressions are reported (and replaced by a missing node) so that no later tree walk can overflow the stack.</summary>
-    public const int MaxExpressionDepth = 200;
+    /// <summary>
+    /// Deeper expressions are reported (and replaced by a missing node) so that no later tree walk can overflow the
+    /// stack: the same limit as the token-level guard, which catches brackets and prefix operators before parsing.
+    /// </summary>
+    private const int MaxExpressionDepth = NestingGuard.MaxDepth;
 
     private readonly SourceFile _file;
     private readonly List<Diagnostic> _diagnostics;
@@ -247,13 +250,10 @@ internal sealed class SyntaxTreeBuilder
         // long chain iteratively but builds a deep tree. Measure the chain
         // before descending so that depth stays bounded.
         var spine = 0;
-        for (var node = c; node is BinaryExprContext or MemberExprContext; node = node.GetRuleContext<ExpressionContext>(0))
+        for (var node = c; node is BinaryExprContext or MemberExprContext && depth + spine <= MaxExpressionDepth;
+             node = node.GetRuleContext<ExpressionContext>(0))
         {
             spine++;
-            if (depth + spine > MaxExpressionDepth)
-            {
-                break;
-            }
         }
         if (depth + spine > MaxExpressionDepth)
         {
