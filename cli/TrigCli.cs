@@ -13,6 +13,8 @@ public static class TrigCli
             CheckCommand.Create(console),
             BuildCommand.Create(console),
             FormatCommand.Create(console),
+            SimulateCommand.Create(console),
+            TestCommand.Create(console),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

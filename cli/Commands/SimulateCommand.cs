@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using TriggerLang.Engine;
+using TriggerLang.Engine.Decision;
+using TriggerLang.Engine.Records;
+using TriggerLang.Engine.Simulation;
+using static TriggerLang.Cli.Output.Counts;
+
+namespace TriggerLang.Cli.Commands;
+
+/// <summary>
+/// <c>trig simulate DIR --input FILE.jsonl [--until T] [--explain] [--skip-invalid]</c>:
+/// runs the rules over recorded input (LANGUAGE.md §8) in virtual time and
+/// writes every outcome to stdout as JSON Lines, sorted. Diagnostics, warnings
+/// and the summary go to stderr, with a progress bar when stderr is a terminal
+/// and the input is large. A malformed input line stops the run with
+/// <c>FILE:LINE: message</c> and exit 2, unless <c>--skip-invalid</c>.
+/// Exit 0 done, 1 the rules have errors, 2 bad usage or bad input.
+/// </summary>
+internal static class SimulateCommand
+{
+    /// <summary>Inputs at least this large get a progress bar (on a terminal).</summary>
+    private const long ProgressThreshold = 4 * 1024 * 1024;
+
+    public static Command Create(CliConsole console)
+    {
+        var directory = new Argument<string>("DIR") { Description = "The rules project folder (all .trig files in it, recursively)." };
+        var input = new Option<string>("--input", "-i") { Description = "The recorded input: JSON Lines as LANGUAGE.md §8 (- for stdin).", Required = true };
+        var until = new Option<string?>("--until") { Description = "Stop the virtual clock at this time (ISO-8601); by default it runs until no work is pending." };
+        var explain = new Option<bool>("--explain") { Description = "Add to each outcome the chain of decisions that led to it." };
+        var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Report malformed input lines and go on, instead of stopping." };
+        var command = new Command("simulate", "Run the rules over recorded events in virtual time; outcomes to stdout.")
+        {
+            directory, input, until, explain, skipInvalid,
+        };
+        command.SetAction(parse => Run(console, parse.GetValue(directory)!, parse.GetValue(input)!, parse.GetValue(until),
+            parse.GetValue(explain), parse.GetValue(skipInvalid)));
+        return command;
+    }
+
+    private static int Run(CliConsole console, string directory, string inputPath, string? untilText, bool explain, bool skipInvalid)
+    {
+        DateTimeOffset? until = null;
+        if (untilText is not null)
+        {
+            if (!DateTimeOffset.TryParse(untilText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                console.Error.WriteLine($"trig: --until: \"{untilText}\" is not a time; write it like 2026-12-01T15:00:00Z");
+                return ExitCodes.BadInput;
+            }
+            until = parsed.ToUniversalTime();
+        }
+        if (inputPath != "-" && !File.Exists(inputPath))
+        {
+            console.Error.WriteLine($"trig: error: the input file `{inputPath}` does not exist");
+            return ExitCodes.BadInput;
+        }
+        var (project, exitCode) = RuleProjectLoader.Load(directory, console.Error, console.Error);
+        if (project is null)
+        {
+            return exitCode;
+        }
+        using (project)
+        {
+            using var input = inputPath == "-" ? null : File.OpenRead(inputPath);
+            var progress = input is not null && input.Length >= ProgressThreshold && ReferenceEquals(console, CliConsole.System)
+                && !Console.IsErrorRedirected
+                ? ProgressBar()
+                : null;
+            SimulationResult? result = null;
+            var invalid = 0;
+            void Simulate(ProgressContext? context)
+            {
+                var reading = context?.AddTask("reading input", maxValue: input!.Length);
+                var records = new List<InputRecord>();
+                using var reader = input is null ? Console.In : new StreamReader(input);
+                foreach (var line in JsonLinesReader.Read(reader, inputPath == "-" ? "stdin" : inputPath, new RecordParser(project.Evaluators, project.Compilation.Model.Schema)))
+                {
+                    if (line.Record is { } record)
+                    {
+                        records.Add(record);
+                    }
+                    else
+                    {
+                        console.Error.WriteLine(line.ToString());
+                        invalid++;
+                        if (!skipInvalid)
+                        {
+                            return;
+                        }
+                    }
+                    reading?.Value = input!.Position;
+                }
+                reading?.Value = reading.MaxValue;
+                var deciding = context?.AddTask("deciding", maxValue: Math.Max(1, records.Count));
+                result = project.CreateSimulator(explain).Run(records, until, deciding is null ? null : new TaskProgress(deciding));
+            }
+            if (progress is null)
+            {
+                Simulate(null);
+            }
+            else
+            {
+                progress.Start(Simulate);
+            }
+            if (result is null)
+            {
+                console.Error.WriteLine("trig simulate: stopped at the first malformed line (use --skip-invalid to report them all and go on)");
+                return ExitCodes.BadInput;
+            }
+            foreach (var outcome in result.Outcomes)
+            {
+                OutcomeJson.Write(console.Out, outcome, explain);
+            }
+            foreach (var warning in result.Warnings)
+            {
+                console.Error.WriteLine($"trig: warning: {warning}");
+            }
+            console.Error.WriteLine(Summary(result, invalid));
+            return ExitCodes.Success;
+        }
+    }
+
+    private static string Summary(SimulationResult result, int invalid)
+    {
+        var sent = result.Outcomes.Count(o => o.Status == OutcomeStatus.Sent);
+        var suppressed = result.Outcomes.Count(o => o.Status == OutcomeStatus.Suppressed);
+        var failed = result.Outcomes.Count(o => o.Status == OutcomeStatus.Failed);
+        var text = $"trig simulate: {Plural(result.EventsProcessed, "event")}, {Plural(result.Outcomes.Count, "outcome")} "
+            + $"({sent} sent, {suppressed} suppressed, {failed} failed), {Plural(result.Conversions.Count, "conversion")}";
+        if (invalid > 0)
+        {
+            text += $", {Plural(invalid, "invalid line")} skipped";
+        }
+        if (result.PendingLeft > 0)
+        {
+            text += $", {Plural(result.PendingLeft, "send")} still pending at --until";
+        }
+        return text;
+    }
+
+    private static Progress ProgressBar() =>
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })
+            .Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn());
+
+    /// <summary>Reports straight into the task: <c>Progress&lt;T&gt;</c> would post to the thread pool, out of order.</summary>
+    private sealed class TaskProgress(ProgressTask task) : IProgress<int>
+    {
+        public void Report(int value) => task.Value = value;
+    }
+}

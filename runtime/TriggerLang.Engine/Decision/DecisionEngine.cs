@@ -1,0 +1,248 @@
+using TriggerLang.Compiler.Semantics;
+using TriggerLang.Engine.Records;
+using TriggerLang.Engine.Rendering;
+using TriggerLang.Engine.Time;
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Engine.Decision;
+
+/// <summary>
+/// The decision core of LANGUAGE.md §7 and §11, shared by the simulator and the
+/// live runtime. It holds no clock: every call says what time it is (an event's
+/// own time, a send's due time), and all it remembers lives in an
+/// <see cref="IEngineState"/>. Hosts feed it input records in time order
+/// (<see cref="Apply(UserInput)"/>, <see cref="Apply(FollowInput)"/>,
+/// <see cref="Ingest"/>), fire pending sends when they come due
+/// (<see cref="Fire"/>), deliver the messages it hands out and report back
+/// (<see cref="Delivered"/>, <see cref="DeliveryFailed"/>).
+/// </summary>
+public sealed class DecisionEngine
+{
+    private readonly IRuleEvaluators _evaluators;
+    private readonly IEngineState _state;
+    private readonly ZoneResolver _zones;
+    private readonly SendDecision _sends;
+    private readonly MessageSentEvents _messageSent;
+    private readonly bool _explain;
+    private long _nextPendingId;
+
+    /// <param name="explain">Keep, with every outcome, the chain of decisions that led to it (costs time: off in production paths).</param>
+    public DecisionEngine(RuleBook rules, IRuleEvaluators evaluators, IEngineState state, MessageRenderer renderer, bool explain = false)
+    {
+        _explain = explain;
+        Rules = rules;
+        _evaluators = evaluators;
+        _state = state;
+        _zones = new ZoneResolver(rules.Model.Settings.TimeZone);
+        _messageSent = new MessageSentEvents(evaluators);
+        _sends = new SendDecision(rules, evaluators, state, renderer, _zones);
+    }
+
+    public RuleBook Rules { get; }
+
+    public IEngineState State => _state;
+
+    public void Apply(UserInput update) => _state.Profile(update.UserId).Apply(update);
+
+    public void Apply(FollowInput follow) => _state.AddFollow(follow.Follower, follow.Followee);
+
+    /// <summary>
+    /// An event arrives (§7 steps 1–5): it may cancel pending sends (plain
+    /// <c>unless</c>), reach a goal, and trigger rules. <paramref name="order"/>
+    /// is its position in the input, which orders the work it creates.
+    /// </summary>
+    public EngineStep Ingest(EventRecord e, long order)
+    {
+        var step = new EngineStep();
+        OfferAsException(e);
+        if (Rules.Remembers(e.Name))
+        {
+            _state.Remember(e);
+        }
+        AttributeGoals(e, step);
+        if (_messageSent.StopsChain(e, step))
+        {
+            return step;
+        }
+        foreach (var r in Rules.TriggeredBy(e.Name))
+        {
+            Trigger(r, e, order, step);
+        }
+        return step;
+    }
+
+    /// <summary>A pending send comes due (§7 step 6); <paramref name="now"/> is later than its due time only when the host was down.</summary>
+    public EngineStep Fire(PendingSend send, DateTimeOffset now)
+    {
+        _state.RemovePending(send);
+        var step = new EngineStep();
+        _sends.Decide(send, now, step, Reschedule);
+        return step;
+    }
+
+    /// <summary>The host delivered the message: it becomes a <c>sent</c> outcome and a <c>message_sent</c> event.</summary>
+    public EngineStep Delivered(OutgoingMessage message)
+    {
+        var step = new EngineStep();
+        var send = message.Send;
+        var rule = Rules.Rules[send.Rule];
+        _state.RecordSend(new SentMessage(send.Rule, send.Recipient, message.Channel, message.Time, rule.IsTransactional, send.Trigger));
+        send.Explanation?.Add($"delivered through {message.Channel}");
+        step.Outcomes.Add(new Outcome(message.Time, rule.Name, send.Recipient, message.Channel, OutcomeStatus.Sent, null, send.Trigger.Id,
+            message.Fields, send.Explained));
+        step.FollowUps.Add(_messageSent.Create(rule.Name, message.Channel, send, message.Time));
+        return step;
+    }
+
+    /// <summary>The host gave up delivering the message (after its last retry).</summary>
+    public EngineStep DeliveryFailed(OutgoingMessage message, string why)
+    {
+        var step = new EngineStep();
+        var send = message.Send;
+        send.Explanation?.Add($"delivery through {message.Channel} failed: {why}");
+        step.Outcomes.Add(new Outcome(message.Time, Rules.Rules[send.Rule].Name, send.Recipient, message.Channel, OutcomeStatus.Failed,
+            OutcomeReason.DeliveryFailed, send.Trigger.Id, [], send.Explained, why));
+        return step;
+    }
+
+    /// <summary>Forgets what no rule can need any more at <paramref name="now"/> (§ memory bounded by the rules).</summary>
+    public void Forget(DateTimeOffset now) =>
+        _state.Forget(now - Rules.EventRetention, now - Rules.SendRetention);
+
+    /// <summary>Plain <c>unless F</c>: an F for a recipient with a pending send of that rule is kept with it, to be checked at the due time.</summary>
+    private void OfferAsException(EventRecord e)
+    {
+        var clauses = Rules.CancelledBy(e.Name);
+        if (clauses.Count == 0)
+        {
+            return;
+        }
+        foreach (var pending in _state.PendingFor(e.UserId))
+        {
+            foreach (var (rule, unless) in clauses)
+            {
+                if (pending.Rule == rule)
+                {
+                    pending.ExceptionCandidates.Add((unless, e));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>goal G within D</c>: a G event is attributed to the most recent send of
+    /// the rule to that user within D before it that its <c>where</c> accepts,
+    /// and each send converts at most once.
+    /// </summary>
+    private void AttributeGoals(EventRecord e, EngineStep step)
+    {
+        foreach (var r in Rules.GoalsOn(e.Name))
+        {
+            var goal = Rules.Rules[r].Goal!;
+            var user = _state.Profile(e.UserId).User;
+            var sends = _state.Sends(e.UserId);
+            for (var i = sends.Count - 1; i >= 0; i--)
+            {
+                var sent = sends[i];
+                if (sent.Rule != r || sent.Converted || sent.Time > e.Time || e.Time - sent.Time > goal.Within)
+                {
+                    continue;
+                }
+                if (_evaluators.GoalWhere(r, sent.Trigger, e, user, e.Time))
+                {
+                    sent.Converted = true;
+                    step.Conversions.Add(new Conversion(Rules.Rules[r].Name, e.UserId, sent.Channel, sent.Time, sent.Trigger.Id, e.Id, e.Time));
+                    break;
+                }
+            }
+        }
+    }
+
+    private void Trigger(int r, EventRecord e, long order, EngineStep step)
+    {
+        var rule = Rules.Rules[r];
+        if (_messageSent.IsOwn(rule, e) || !IsActiveAt(rule, e.Time))
+        {
+            return;
+        }
+        foreach (var recipient in Recipients.Of(r, rule, e, _evaluators, _state))
+        {
+            var profile = _state.Profile(recipient);
+            if (!_evaluators.Where(r, e, profile.User, e.Time))
+            {
+                continue;
+            }
+            var zone = _zones.ForRecipient(profile.User.Timezone);
+            if (zone.Warning is { } warning)
+            {
+                step.Warnings.Add(warning);
+            }
+            var explanation = _explain ? new List<string> { $"{TimeText.Iso(e.Time)} {e.Name} {e.Id} for {e.UserId} triggered {rule.Name} for {recipient}" } : null;
+            if (rule.Digest is { } digest)
+            {
+                CollectForDigest(r, rule, digest, e, order, recipient, zone, explanation);
+            }
+            else
+            {
+                Schedule(r, rule, e, order, recipient, zone, explanation, step);
+            }
+        }
+    }
+
+    private static bool IsActiveAt(BoundRule rule, DateTimeOffset time) =>
+        (rule.ActiveFrom is not { } from || time >= from) && (rule.ActiveUntil is not { } until || time < until);
+
+    /// <summary>§7 step 5: the send time after <c>delay</c>, then moved (or refused) by the <c>window</c>.</summary>
+    private void Schedule(int r, BoundRule rule, EventRecord e, long order, string recipient, RecipientZone zone, List<string>? explanation, EngineStep step)
+    {
+        var due = e.Time;
+        if (rule.Delay is { } delay)
+        {
+            due = delay.Duration is { } duration
+                ? e.Time + duration
+                : WallClock.NextAt(e.Time, delay.Until!.Value, _zones.For(delay.Zone, zone));
+            explanation?.Add(delay.Duration is { } d
+                ? $"delay {ClauseText.Duration(d)}: due {TimeText.Iso(due)}"
+                : $"delay until {ClauseText.Clock(delay.Until!.Value)} {delay.Zone}: due {TimeText.Iso(due)}");
+        }
+        var pending = new PendingSend(++_nextPendingId, r, recipient, e, order, due, zone.Zone) { Explanation = explanation };
+        if (rule.Window is { } window && !Windows.Contains(window, _zones.For(window.Zone, zone), due))
+        {
+            if (window.ElseDrop)
+            {
+                explanation?.Add($"window {ClauseText.Window(window)}: {TimeText.Iso(due)} is outside, and the rule says `else drop`");
+                step.Outcomes.Add(_sends.Unsent(pending, due, OutcomeReason.OutsideWindow, channel: null));
+                return;
+            }
+            var opening = Windows.Defer(window, _zones.For(window.Zone, zone), due);
+            explanation?.Add($"window {ClauseText.Window(window)}: {TimeText.Iso(due)} is outside, deferred to {TimeText.Iso(opening)}");
+            pending = new PendingSend(pending.Id, r, recipient, e, order, opening, zone.Zone) { Explanation = explanation };
+        }
+        _state.AddPending(pending);
+    }
+
+    /// <summary>§7 step 4: a digest rule adds the event to the recipient's batch for the next digest time.</summary>
+    private void CollectForDigest(int r, BoundRule rule, DigestSpec digest, EventRecord e, long order, string recipient, RecipientZone zone,
+        List<string>? explanation)
+    {
+        var at = WallClock.NextDigest(e.Time, digest, _zones.For(digest.Zone, zone));
+        if (_state.DigestFor(r, recipient, at) is { Digest: { } batch } open)
+        {
+            batch.Add(e);
+            open.Explanation?.Add($"{TimeText.Iso(e.Time)} {e.Name} {e.Id} added to the digest ({batch.Count} events)");
+            return;
+        }
+        var newBatch = new DigestBatch(at, digest.Max);
+        newBatch.Add(e);
+        explanation?.Add($"digest: collected for {TimeText.Iso(at)}");
+        _state.AddPending(new PendingSend(++_nextPendingId, r, recipient, e, order, at, zone.Zone) { Digest = newBatch, Explanation = explanation });
+    }
+
+    /// <summary>A send that cannot go at its due time and waits for the window to open (a digest, or a send fired late).</summary>
+    private void Reschedule(PendingSend send, DateTimeOffset due) =>
+        _state.AddPending(new PendingSend(++_nextPendingId, send.Rule, send.Recipient, send.Trigger, send.TriggerOrder, due, send.Zone)
+        {
+            Digest = send.Digest,
+            Explanation = send.Explanation,
+        });
+}

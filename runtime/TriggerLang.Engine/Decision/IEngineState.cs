@@ -1,0 +1,45 @@
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Engine.Decision;
+
+/// <summary>
+/// What the decision core remembers between decisions. The simulator keeps it
+/// in memory (<see cref="MemoryState"/>); the live runtime keeps it in its
+/// database. The core decides what to keep and for how long (<see cref="RuleBook"/>);
+/// a store only holds it.
+/// </summary>
+public interface IEngineState
+{
+    /// <summary>The user's profile; a user never seen before gets an empty one (§11).</summary>
+    Profile Profile(string userId);
+
+    void AddFollow(string follower, string followee);
+
+    IReadOnlyCollection<string> Followers(string userId);
+
+    /// <summary>Keeps an event for look-backs (<c>unless … within</c>, goals).</summary>
+    void Remember(EventRecord e);
+
+    /// <summary>The user's remembered events of that name, oldest first.</summary>
+    IEnumerable<EventRecord> History(string userId, string eventName);
+
+    void RecordSend(SentMessage message);
+
+    /// <summary>The user's sends still remembered, oldest first.</summary>
+    IReadOnlyList<SentMessage> Sends(string userId);
+
+    /// <summary>The time of the user's last send of a rule, kept forever (<c>once</c>).</summary>
+    DateTimeOffset? LastSend(int rule, string userId);
+
+    void AddPending(PendingSend send);
+
+    void RemovePending(PendingSend send);
+
+    IEnumerable<PendingSend> PendingFor(string userId);
+
+    /// <summary>The open digest send of a rule for a recipient and a digest time, if any.</summary>
+    PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime);
+
+    /// <summary>Forgets remembered events older than <paramref name="events"/> and sends older than <paramref name="sends"/>.</summary>
+    void Forget(DateTimeOffset events, DateTimeOffset sends);
+}

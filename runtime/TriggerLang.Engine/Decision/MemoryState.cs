@@ -1,0 +1,134 @@
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Engine.Decision;
+
+/// <summary>
+/// The engine's state in memory, for the simulator and <c>trig test</c>. Pending
+/// sends are also kept in due order, so that the simulator's virtual clock can
+/// jump to the next one.
+/// </summary>
+public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
+{
+    private readonly Dictionary<string, Profile> _profiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<string>> _followers = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string User, string Event), List<EventRecord>> _history = [];
+    private readonly Dictionary<string, List<SentMessage>> _sends = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int Rule, string User), DateTimeOffset> _lastSends = [];
+    private readonly SortedSet<PendingSend> _due = new(PendingSend.Order);
+    private readonly Dictionary<string, HashSet<PendingSend>> _pendingByUser = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int Rule, string User, DateTimeOffset Time), PendingSend> _digests = [];
+
+    public int PendingCount => _due.Count;
+
+    /// <summary>The pending send due first (in §11 order), or null when nothing is pending.</summary>
+    public PendingSend? NextDue => _due.Count == 0 ? null : _due.Min;
+
+    public Profile Profile(string userId)
+    {
+        if (!_profiles.TryGetValue(userId, out var profile))
+        {
+            profile = new Profile(newUser(userId));
+            _profiles.Add(userId, profile);
+        }
+        return profile;
+    }
+
+    public void AddFollow(string follower, string followee)
+    {
+        if (!_followers.TryGetValue(followee, out var set))
+        {
+            _followers[followee] = set = new SortedSet<string>(StringComparer.Ordinal);
+        }
+        set.Add(follower);
+    }
+
+    public IReadOnlyCollection<string> Followers(string userId) =>
+        _followers.TryGetValue(userId, out var set) ? set : [];
+
+    public void Remember(EventRecord e)
+    {
+        var key = (e.UserId, e.Name);
+        if (!_history.TryGetValue(key, out var list))
+        {
+            _history[key] = list = [];
+        }
+        list.Add(e);
+    }
+
+    public IEnumerable<EventRecord> History(string userId, string eventName) =>
+        _history.TryGetValue((userId, eventName), out var list) ? list : [];
+
+    public void RecordSend(SentMessage message)
+    {
+        if (!_sends.TryGetValue(message.User, out var list))
+        {
+            _sends[message.User] = list = [];
+        }
+        list.Add(message);
+        _lastSends[(message.Rule, message.User)] = message.Time;
+    }
+
+    public IReadOnlyList<SentMessage> Sends(string userId) => _sends.TryGetValue(userId, out var list) ? list : [];
+
+    public DateTimeOffset? LastSend(int rule, string userId) =>
+        _lastSends.TryGetValue((rule, userId), out var time) ? time : null;
+
+    public void AddPending(PendingSend send)
+    {
+        _due.Add(send);
+        if (!_pendingByUser.TryGetValue(send.Recipient, out var set))
+        {
+            _pendingByUser[send.Recipient] = set = [];
+        }
+        set.Add(send);
+        if (send.Digest is { } batch)
+        {
+            _digests[(send.Rule, send.Recipient, batch.DigestTime)] = send;
+        }
+    }
+
+    public void RemovePending(PendingSend send)
+    {
+        _due.Remove(send);
+        if (_pendingByUser.TryGetValue(send.Recipient, out var set) && set.Remove(send) && set.Count == 0)
+        {
+            _pendingByUser.Remove(send.Recipient);
+        }
+        if (send.Digest is { } batch)
+        {
+            _digests.Remove((send.Rule, send.Recipient, batch.DigestTime));
+        }
+    }
+
+    public IEnumerable<PendingSend> PendingFor(string userId) =>
+        _pendingByUser.TryGetValue(userId, out var set) ? set : [];
+
+    public PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime) =>
+        _digests.GetValueOrDefault((rule, userId, digestTime));
+
+    public void Forget(DateTimeOffset events, DateTimeOffset sends)
+    {
+        Prune(_history, e => e.Time < events);
+        Prune(_sends, s => s.Time < sends);
+    }
+
+    private static void Prune<TKey, T>(Dictionary<TKey, List<T>> lists, Predicate<T> old) where TKey : notnull
+    {
+        List<TKey>? empty = null;
+        foreach (var (key, list) in lists)
+        {
+            // Lists are in time order, so the old entries are a prefix.
+            var count = 0;
+            while (count < list.Count && old(list[count]))
+            {
+                count++;
+            }
+            list.RemoveRange(0, count);
+            if (list.Count == 0)
+            {
+                (empty ??= []).Add(key);
+            }
+        }
+        empty?.ForEach(key => lists.Remove(key));
+    }
+}

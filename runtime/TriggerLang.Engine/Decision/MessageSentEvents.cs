@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using TriggerLang.Compiler.Semantics;
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Engine.Decision;
+
+/// <summary>
+/// The built-in <c>message_sent</c> event (§2, §11): one per <c>sent</c> outcome,
+/// at its time, for its recipient, with the id <c>message_sent:RULE:USER:TIME</c>
+/// (then <c>:2</c>, <c>:3</c>… for repeats at that instant). A rule never triggers
+/// on its own <c>message_sent</c>, and a chain of sends triggering each other at
+/// one instant stops after <see cref="MaxChain"/> links.
+/// </summary>
+internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
+{
+    public const int MaxChain = 16;
+
+    // Both only concern one instant: they are cleared when time moves on.
+    private readonly Dictionary<string, int> _repeats = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _chainLength = new(StringComparer.Ordinal);
+    private DateTimeOffset _instant;
+
+    public EventRecord Create(string rule, string channel, PendingSend send, DateTimeOffset time)
+    {
+        MoveTo(time);
+        var id = $"{BuiltInEvents.MessageSent}:{rule}:{send.Recipient}:{time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+        var repeat = _repeats[id] = _repeats.GetValueOrDefault(id) + 1;
+        if (repeat > 1)
+        {
+            id = $"{id}:{repeat}";
+        }
+        var e = evaluators.NewEvent(BuiltInEvents.MessageSent)!;
+        e.Id = id;
+        e.UserId = send.Recipient;
+        e.Time = time;
+        e.ReadProperties(JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["rule"] = rule, ["channel"] = channel }));
+        // A link continues the chain only when its trigger was itself a message_sent of this instant.
+        var previous = send.Trigger.Name == BuiltInEvents.MessageSent && send.Trigger.Time == time
+            ? _chainLength.GetValueOrDefault(send.Trigger.Id, 1)
+            : 0;
+        _chainLength[id] = previous + 1;
+        return e;
+    }
+
+    /// <summary>Whether <paramref name="e"/> is <c>message_sent</c> of <paramref name="rule"/> itself.</summary>
+    public bool IsOwn(BoundRule rule, EventRecord e) =>
+        e.Name == BuiltInEvents.MessageSent && (string?)e.GetField(0) == rule.Name;
+
+    /// <summary>True (with a warning) when <paramref name="e"/> is the link of a same-instant chain that must not trigger any more.</summary>
+    public bool StopsChain(EventRecord e, EngineStep step)
+    {
+        if (e.Name != BuiltInEvents.MessageSent || _instant != e.Time || _chainLength.GetValueOrDefault(e.Id) < MaxChain)
+        {
+            return false;
+        }
+        step.Warnings.Add($"{TimeText.Iso(e.Time)}: a chain of {MaxChain} messages triggering each other through message_sent "
+            + $"at one instant was stopped at {e.Id}; check the rules that react to message_sent");
+        return true;
+    }
+
+    private void MoveTo(DateTimeOffset time)
+    {
+        if (time != _instant)
+        {
+            _instant = time;
+            _repeats.Clear();
+            _chainLength.Clear();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using NodaTime;
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Engine.Decision;
+
+/// <summary>
+/// A send waiting for its due time (§7 step 5): one rule, one recipient, one
+/// trigger. Work due at the same instant runs in the order it was created:
+/// by trigger (input order, <see cref="TriggerOrder"/>), then rule, then
+/// recipient (§11) — <see cref="Order"/> compares exactly that.
+/// </summary>
+public sealed class PendingSend(long id, int rule, string recipient, EventRecord trigger, long triggerOrder, DateTimeOffset due, DateTimeZone zone)
+{
+    /// <summary>Unique and increasing in creation order: the last tie-break, and the key a store keeps it by.</summary>
+    public long Id { get; } = id;
+
+    public int Rule { get; } = rule;
+
+    public string Recipient { get; } = recipient;
+
+    /// <summary>The trigger event; for a digest, the batch's first event.</summary>
+    public EventRecord Trigger { get; } = trigger;
+
+    public long TriggerOrder { get; } = triggerOrder;
+
+    public DateTimeOffset Due { get; } = due;
+
+    /// <summary>The recipient's zone, read when the send was scheduled (§11).</summary>
+    public DateTimeZone Zone { get; } = zone;
+
+    /// <summary>Events that arrived after the trigger and may cancel the send (plain <c>unless F</c>), checked at the due time.</summary>
+    public List<(int Unless, EventRecord Event)> ExceptionCandidates { get; } = [];
+
+    /// <summary>Set for a digest send: the events collected for it.</summary>
+    public DigestBatch? Digest { get; init; }
+
+    /// <summary>How this send came to be, step by step; null unless the engine explains (<c>--explain</c>, tests).</summary>
+    public List<string>? Explanation { get; init; }
+
+    /// <summary>The explanation so far, for an outcome.</summary>
+    public ImmutableArray<string> Explained => Explanation is null ? [] : [.. Explanation];
+
+    public static IComparer<PendingSend> Order { get; } = Comparer<PendingSend>.Create(static (a, b) =>
+    {
+        var byTime = a.Due.CompareTo(b.Due);
+        if (byTime != 0)
+        {
+            return byTime;
+        }
+        var byTrigger = a.TriggerOrder.CompareTo(b.TriggerOrder);
+        if (byTrigger != 0)
+        {
+            return byTrigger;
+        }
+        var byRule = a.Rule.CompareTo(b.Rule);
+        if (byRule != 0)
+        {
+            return byRule;
+        }
+        var byRecipient = string.CompareOrdinal(a.Recipient, b.Recipient);
+        return byRecipient != 0 ? byRecipient : a.Id.CompareTo(b.Id);
+    });
+}

@@ -1,0 +1,46 @@
+using TriggerLang.Engine.Records;
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Engine.Decision;
+
+/// <summary>
+/// A recipient as the engine knows them: the typed profile the rules read, and
+/// their preferences. Channels and categories are subscribed unless set to false (§8).
+/// </summary>
+public sealed class Profile(UserRecord user)
+{
+    private readonly Dictionary<string, bool> _subscriptions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _categories = new(StringComparer.Ordinal);
+
+    public UserRecord User { get; } = user;
+
+    public bool IsSubscribedTo(string channel) => _subscriptions.GetValueOrDefault(channel, true);
+
+    public bool IsInCategory(string category) => _categories.GetValueOrDefault(category, true);
+
+    /// <summary>Merges a profile update key by key; a JSON null removes an attribute, a null preference goes back to the default.</summary>
+    public void Apply(UserInput update)
+    {
+        foreach (var (name, value) in update.Attributes)
+        {
+            User.SetAttribute(name, value);
+        }
+        Merge(_subscriptions, update.Subscriptions);
+        Merge(_categories, update.Categories);
+    }
+
+    private static void Merge(Dictionary<string, bool> preferences, IEnumerable<KeyValuePair<string, bool?>> changes)
+    {
+        foreach (var (key, value) in changes)
+        {
+            if (value is { } set)
+            {
+                preferences[key] = set;
+            }
+            else
+            {
+                preferences.Remove(key);
+            }
+        }
+    }
+}

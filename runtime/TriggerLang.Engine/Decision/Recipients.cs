@@ -1,0 +1,30 @@
+using TriggerLang.Compiler.Semantics;
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Engine.Decision;
+
+/// <summary>
+/// Who a triggered rule addresses (§3 <c>to</c>): the event's user by default;
+/// <c>to followers(x)</c>, everyone following x at trigger time except x;
+/// <c>to x</c>, the user x names (nobody when x is absent). Sorted by id, the
+/// order in which their work runs (§11).
+/// </summary>
+internal static class Recipients
+{
+    public static IReadOnlyList<string> Of(int rule, BoundRule bound, EventRecord trigger, IRuleEvaluators evaluators, IEngineState state)
+    {
+        switch (bound.Audience.Kind)
+        {
+            case AudienceKind.Followers:
+                var actor = evaluators.Audience(rule, trigger, state.Profile(trigger.UserId).User, trigger.Time);
+                return actor is null
+                    ? []
+                    : [.. state.Followers(actor).Where(f => f != actor).Order(StringComparer.Ordinal)];
+            case AudienceKind.User:
+                var single = evaluators.Audience(rule, trigger, state.Profile(trigger.UserId).User, trigger.Time);
+                return single is null ? [] : [single];
+            default:
+                return [trigger.UserId];
+        }
+    }
+}

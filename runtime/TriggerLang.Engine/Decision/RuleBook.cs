@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using TriggerLang.Compiler.Semantics;
+
+namespace TriggerLang.Engine.Decision;
+
+/// <summary>
+/// The project's rules indexed the way the engine looks them up, and what the
+/// rules need remembered (§ issue: memory bounded by what the rules use):
+/// events only of the names some <c>unless … within</c> looks back at, and only
+/// as long as the longest such look-back; sends only as long as the longest
+/// cap, limit, <c>reeligible after</c> or goal period.
+/// </summary>
+public sealed class RuleBook
+{
+    private readonly Dictionary<string, List<int>> _triggeredBy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(int Rule, int Unless)>> _cancelledBy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> _goalsOn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TimeSpan> _lookBack = new(StringComparer.Ordinal);
+
+    public RuleBook(SemanticModel model)
+    {
+        Model = model;
+        Rules = model.Rules;
+        var sendRetention = TimeSpan.Zero;
+        foreach (var limit in model.Limits)
+        {
+            sendRetention = Max(sendRetention, limit.Period);
+        }
+        for (var r = 0; r < Rules.Length; r++)
+        {
+            var rule = Rules[r];
+            Add(_triggeredBy, rule.Trigger!.Name, r);
+            for (var k = 0; k < rule.Unless.Length; k++)
+            {
+                var unless = rule.Unless[k];
+                if (unless.Within is { } within)
+                {
+                    _lookBack[unless.Event.Name] = Max(_lookBack.GetValueOrDefault(unless.Event.Name), within);
+                }
+                else
+                {
+                    Add(_cancelledBy, unless.Event.Name, (r, k));
+                }
+            }
+            if (rule.Goal is { } goal)
+            {
+                Add(_goalsOn, goal.Event.Name, r);
+                sendRetention = Max(sendRetention, goal.Within);
+            }
+            sendRetention = Max(sendRetention, rule.Cap?.Period ?? TimeSpan.Zero);
+            sendRetention = Max(sendRetention, rule.Reeligibility.After ?? TimeSpan.Zero);
+        }
+        EventRetention = _lookBack.Values.DefaultIfEmpty(TimeSpan.Zero).Max();
+        SendRetention = sendRetention;
+    }
+
+    public SemanticModel Model { get; }
+
+    /// <summary>In execution order: files sorted by path, rules in source order; the index is the evaluator's rule number.</summary>
+    public ImmutableArray<BoundRule> Rules { get; }
+
+    public TimeSpan EventRetention { get; }
+
+    public TimeSpan SendRetention { get; }
+
+    public IReadOnlyList<int> TriggeredBy(string eventName) => _triggeredBy.TryGetValue(eventName, out var list) ? list : [];
+
+    /// <summary>The plain <c>unless F</c> clauses (no <c>within</c>) that an event named <paramref name="eventName"/> may trigger.</summary>
+    public IReadOnlyList<(int Rule, int Unless)> CancelledBy(string eventName) =>
+        _cancelledBy.TryGetValue(eventName, out var list) ? list : [];
+
+    public IReadOnlyList<int> GoalsOn(string eventName) => _goalsOn.TryGetValue(eventName, out var list) ? list : [];
+
+    /// <summary>Whether events of this name must be remembered for an <c>unless … within</c> look-back.</summary>
+    public bool Remembers(string eventName) => _lookBack.ContainsKey(eventName);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static void Add<T>(Dictionary<string, List<T>> index, string key, T value)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+        list.Add(value);
+    }
+}

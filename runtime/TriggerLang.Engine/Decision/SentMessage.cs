@@ -1,0 +1,14 @@
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Engine.Decision;
+
+/// <summary>
+/// A <c>sent</c> outcome as the checks of later sends need it: rule caps and
+/// eligibility count them per rule, global limits per channel (transactional
+/// sends excepted), and goals attribute conversions to them.
+/// </summary>
+public sealed record SentMessage(int Rule, string User, string Channel, DateTimeOffset Time, bool IsTransactional, EventRecord Trigger)
+{
+    /// <summary>Set once a goal event has been attributed to this send (each send converts at most once).</summary>
+    public bool Converted { get; set; }
+}

@@ -1,0 +1,118 @@
+using TriggerLang.Engine.Decision;
+using TriggerLang.Engine.Records;
+using TriggerLang.Engine.Simulation;
+
+namespace TriggerLang.Engine.Tests.Decision;
+
+/// <summary>Behaviour that test blocks cannot express: goals, the message_sent chain limit, explanations, --until.</summary>
+public sealed class EngineTests
+{
+    [Fact]
+    public void A_goal_event_within_the_period_converts_the_latest_matching_send_once()
+    {
+        var result = Run("""
+            event cart_abandoned { cart_id: string }
+            event purchase { cart_id: string }
+            rule recover on cart_abandoned goal purchase where cart_id == event.cart_id within 2d send email "Come back"
+            test "t" {
+              user u1 { email: "a@example.com" }
+              at 2026-12-01T10:00Z event cart_abandoned for u1 { cart_id: "c1" }
+              at 2026-12-01T11:00Z event cart_abandoned for u1 { cart_id: "c2" }
+              at 2026-12-02T09:00Z event purchase for u1 { cart_id: "c1" }
+              at 2026-12-02T10:00Z event purchase for u1 { cart_id: "c1" }
+              at 2026-12-04T09:00Z event purchase for u1 { cart_id: "c2" }
+            }
+            """);
+        var conversion = Assert.Single(result.Conversions);
+        Assert.Equal(("recover", "u1", "e1", "e3"), (conversion.Rule, conversion.User, conversion.Trigger, conversion.Event));
+        Assert.Equal(DateTimeOffset.Parse("2026-12-01T10:00Z"), conversion.SentAt);
+    }
+
+    [Fact]
+    public void A_message_sent_chain_at_one_instant_stops_after_16_links_with_a_warning()
+    {
+        var result = Run("""
+            event start { }
+            rule ping on start send email "go"
+            rule a on message_sent where rule == "ping" or rule == "b" send email "a"
+            rule b on message_sent where rule == "a" send email "b"
+            test "t" {
+              user u1 { email: "a@example.com" }
+              at 2026-12-01T10:00Z event start for u1
+            }
+            """);
+        Assert.Equal(MessageSentEventsLimit, result.Outcomes.Count(o => o.Status == OutcomeStatus.Sent));
+        Assert.Contains(result.Warnings, w => w.Contains("chain of 16 messages"));
+    }
+
+    [Fact]
+    public void A_rule_never_triggers_on_its_own_message_sent()
+    {
+        var result = Run("""
+            event start { }
+            rule echo on message_sent send email "echo"
+            rule ping on start send email "go"
+            test "t" {
+              user u1 { email: "a@example.com" }
+              at 2026-12-01T10:00Z event start for u1
+            }
+            """);
+        Assert.Equal(["ping", "echo"], result.Outcomes.Select(o => o.Rule).Order().Reverse());
+        Assert.Equal("message_sent:ping:u1:20261201T100000Z", result.Outcomes.Single(o => o.Rule == "echo").Trigger);
+    }
+
+    [Fact]
+    public void Outcomes_explain_each_decision()
+    {
+        var result = Run("""
+            event cart_abandoned { total: money }
+            event purchase { }
+            rule recover on cart_abandoned delay 30m unless purchase window 09:00-21:00 utc send email "x"
+            test "t" {
+              user u1 { email: "a@example.com" }
+              at 2026-12-01T20:50Z event cart_abandoned for u1 { total: 5 }
+              at 2026-12-02T08:00Z event purchase for u1
+            }
+            """);
+        var outcome = Assert.Single(result.Outcomes);
+        Assert.Equal((OutcomeStatus.Suppressed, OutcomeReason.Exception), (outcome.Status, outcome.Reason));
+        Assert.Equal(
+            [
+                "2026-12-01T20:50:00Z cart_abandoned e1 for u1 triggered recover for u1",
+                "delay 30m: due 2026-12-01T21:20:00Z",
+                "window 09:00-21:00 utc: 2026-12-01T21:20:00Z is outside, deferred to 2026-12-02T09:00:00Z",
+                "exception: purchase e2 at 2026-12-02T08:00:00Z",
+            ],
+            outcome.Explanation);
+    }
+
+    [Fact]
+    public void Until_leaves_later_work_pending()
+    {
+        using var project = TempProject.Open("""
+            event ping { }
+            rule later on ping delay 1d send email "x"
+            test "t" {
+              user u1 { email: "a@example.com" }
+              at 2026-12-01T10:00Z event ping for u1
+              at 2026-12-03T10:00Z event ping for u1
+            }
+            """);
+        var records = TestInputs.Of(project.Compilation.Model.Tests[0], project.Evaluators);
+        var result = project.CreateSimulator().Run(records, until: DateTimeOffset.Parse("2026-12-02T12:00Z"));
+        Assert.Single(result.Outcomes);
+        Assert.Equal(0, result.PendingLeft); // the second ping is after --until: not read at all
+        var partial = project.CreateSimulator().Run(records, until: DateTimeOffset.Parse("2026-12-01T12:00Z"));
+        Assert.Empty(partial.Outcomes);
+        Assert.Equal(1, partial.PendingLeft);
+    }
+
+    private const int MessageSentEventsLimit = 16;
+
+    /// <summary>Runs the first test block of the project's text as a simulation, without checking expectations.</summary>
+    private static SimulationResult Run(string text)
+    {
+        using var project = TempProject.Open(text);
+        return project.CreateSimulator(explain: true).Run(TestInputs.Of(project.Compilation.Model.Tests[0], project.Evaluators));
+    }
+}
