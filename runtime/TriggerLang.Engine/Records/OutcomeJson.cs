@@ -1,0 +1,61 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using TriggerLang.Engine.Decision;
+
+namespace TriggerLang.Engine.Records;
+
+/// <summary>
+/// Writes outcomes as JSON Lines (LANGUAGE.md §8): one compact object per line, keys always in the
+/// same order so that outputs diff cleanly: time, rule, user, channel, status, reason (unless sent),
+/// trigger, fields (only when sent), then with explain the <c>explain</c> array and <c>detail</c>.
+/// </summary>
+public static class OutcomeJson
+{
+    // Messages carry HTML and non-Latin text: keep them readable; the output is a data file, not a web page.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(TextWriter output, Outcome outcome, bool explain)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("time", IsoTime.Format(outcome.Time));
+            json.WriteString("rule", outcome.Rule);
+            json.WriteString("user", outcome.User);
+            json.WriteString("channel", outcome.Channel);
+            json.WriteString("status", OutcomeNames.Of(outcome.Status));
+            if (outcome.Status != OutcomeStatus.Sent && outcome.Reason is { } reason)
+            {
+                json.WriteString("reason", OutcomeNames.Of(reason));
+            }
+            json.WriteString("trigger", outcome.Trigger);
+            if (outcome.Status == OutcomeStatus.Sent)
+            {
+                json.WriteStartObject("fields");
+                foreach (var (name, value) in outcome.Fields.IsDefault ? [] : outcome.Fields)
+                {
+                    json.WriteString(name, value);
+                }
+                json.WriteEndObject();
+            }
+            if (explain)
+            {
+                json.WriteStartArray("explain");
+                foreach (var step in outcome.Explanation.IsDefault ? [] : outcome.Explanation)
+                {
+                    json.WriteStringValue(step);
+                }
+                json.WriteEndArray();
+                if (outcome.Detail is { } detail)
+                {
+                    json.WriteString("detail", detail);
+                }
+            }
+            json.WriteEndObject();
+        }
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        // Always \n, whatever the platform: the file is compared byte for byte.
+        output.Write('\n');
+    }
+}

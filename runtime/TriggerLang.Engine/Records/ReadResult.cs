@@ -1,0 +1,12 @@
+namespace TriggerLang.Engine.Records;
+
+/// <summary>One line of input: the record, or why it was refused. <see cref="Source"/> is <c>FILE:LINE</c>.</summary>
+public sealed record ReadResult(InputRecord? Record, string Source, string? Error)
+{
+    public bool IsError => Error is not null;
+
+    public static ReadResult Refused(string source, string error) => new(null, source, error);
+
+    /// <summary><c>FILE:LINE: message</c>, as the command line prints it.</summary>
+    public override string ToString() => Error is null ? $"{Source}: {Record}" : $"{Source}: {Error}";
+}

@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Scriban;
+using TriggerLang.Compiler.Semantics;
+
+namespace TriggerLang.Engine.Rendering;
+
+/// <summary>
+/// Renders a send's fields (LANGUAGE.md §5, §11). Every template of the model is parsed once, up
+/// front; each field renders in a fresh context, so a template's <c>assign</c> cannot leak into the
+/// next field, and each gets the whole of <see cref="RenderLimits"/>.
+/// </summary>
+public sealed class MessageRenderer
+{
+    private readonly RenderLimits _limits;
+    private readonly TemplateValues _values;
+    private readonly Dictionary<BoundTemplate, ParsedTemplate> _templates = [];
+
+    public MessageRenderer(SemanticModel model, RenderLimits limits)
+    {
+        _limits = limits;
+        _values = new TemplateValues(model);
+        foreach (var template in model.Rules.SelectMany(r => r.Sends).SelectMany(s => s.Fields))
+        {
+            _templates.TryAdd(template, ParsedTemplate.Parse(template.Text));
+        }
+    }
+
+    public RenderResult Render(BoundRule rule, BoundSend send, RenderScope scope)
+    {
+        var fields = ImmutableArray.CreateBuilder<KeyValuePair<string, string>>(send.Fields.Length);
+        foreach (var field in send.Fields)
+        {
+            // A model built after this renderer (tests, reloads) still renders, just without the cache.
+            var parsed = _templates.TryGetValue(field, out var cached) ? cached : ParsedTemplate.Parse(field.Text);
+            if (parsed.Error is { } syntax)
+            {
+                return RenderResult.Failed($"template of field `{field.Field}` does not parse: {syntax}");
+            }
+            var text = RenderOne(parsed.Template!, rule, scope, out var failure);
+            if (failure is not null)
+            {
+                return RenderResult.Failed($"template of field `{field.Field}` {failure}");
+            }
+            fields.Add(new(field.Field, text!));
+        }
+        return new RenderResult(fields.MoveToImmutable(), null);
+    }
+
+    private string? RenderOne(Template template, BoundRule rule, RenderScope scope, out string? failure)
+    {
+        var context = new RenderContext(_limits);
+        context.PushGlobal(_values.Globals(rule, scope));
+        try
+        {
+            var text = template.Render(context);
+            failure = text.Length > _limits.MaxOutputChars ? OutputTooLong() : null;
+            return failure is null ? text : null;
+        }
+        catch (Exception exception)
+        {
+            failure = Explain(exception);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Scriban reports its limits as <c>ScriptRuntimeException</c>s told apart only by their text;
+    /// the tests pin each of them, so a Scriban upgrade that rewords one is caught there.
+    /// </summary>
+    private string Explain(Exception exception)
+    {
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is RenderDeadlineException)
+            {
+                return $"took longer than {Seconds(_limits.Deadline)} to render";
+            }
+        }
+        var message = exception.Message;
+        if (message.Contains("LoopLimit", StringComparison.Ordinal) || message.Contains("iteration limit", StringComparison.Ordinal))
+        {
+            return $"went past {_limits.MaxLoopIterations.ToString("N0", CultureInfo.InvariantCulture)} loop iterations";
+        }
+        if (message.Contains("OutputLimit", StringComparison.Ordinal) || message.Contains("LimitToString", StringComparison.Ordinal))
+        {
+            return OutputTooLong();
+        }
+        return $"failed: {message}";
+    }
+
+    private string OutputTooLong() =>
+        $"went past {_limits.MaxOutputChars.ToString("N0", CultureInfo.InvariantCulture)} characters of output";
+
+    private static string Seconds(TimeSpan deadline) =>
+        $"{TemplateValues.Normalize((decimal)deadline.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s";
+
+    /// <summary>A parsed template, or why it would not parse (the compiler reports that first; a pack built anyway still must not crash).</summary>
+    private sealed record ParsedTemplate(Template? Template, string? Error)
+    {
+        public static ParsedTemplate Parse(string text)
+        {
+            try
+            {
+                var template = Template.ParseLiquid(text);
+                return template.HasErrors
+                    ? new(null, string.Join("; ", template.Messages.Select(m => m.Message)))
+                    : new(template, null);
+            }
+            catch (Exception exception)
+            {
+                return new(null, exception.Message);
+            }
+        }
+    }
+}
