@@ -85,6 +85,6 @@ internal static class TestCommand
     {
         var reason = outcome.Reason is { } r ? " " + OutcomeNames.Of(r) : "";
         var fields = outcome.Fields.IsEmpty ? "" : " { " + string.Join(", ", outcome.Fields.Select(f => $"{f.Key}: \"{f.Value}\"")) + " }";
-        return $"{TimeText.Iso(outcome.Time)} {OutcomeNames.Of(outcome.Status)}{reason} via {outcome.Channel} (trigger {outcome.Trigger}){fields}";
+        return $"{IsoTime.Format(outcome.Time)} {OutcomeNames.Of(outcome.Status)}{reason} via {outcome.Channel} (trigger {outcome.Trigger}){fields}";
     }
 }

@@ -177,7 +177,7 @@ public sealed class DecisionEngine
             {
                 step.Warnings.Add(warning);
             }
-            var explanation = _explain ? new List<string> { $"{TimeText.Iso(e.Time)} {e.Name} {e.Id} for {e.UserId} triggered {rule.Name} for {recipient}" } : null;
+            var explanation = _explain ? new List<string> { $"{IsoTime.Format(e.Time)} {e.Name} {e.Id} for {e.UserId} triggered {rule.Name} for {recipient}" } : null;
             if (rule.Digest is { } digest)
             {
                 CollectForDigest(r, rule, digest, e, order, recipient, zone, explanation);
@@ -202,20 +202,20 @@ public sealed class DecisionEngine
                 ? e.Time + duration
                 : WallClock.NextAt(e.Time, delay.Until!.Value, _zones.For(delay.Zone, zone));
             explanation?.Add(delay.Duration is { } d
-                ? $"delay {ClauseText.Duration(d)}: due {TimeText.Iso(due)}"
-                : $"delay until {ClauseText.Clock(delay.Until!.Value)} {delay.Zone}: due {TimeText.Iso(due)}");
+                ? $"delay {ClauseText.Duration(d)}: due {IsoTime.Format(due)}"
+                : $"delay until {ClauseText.Clock(delay.Until!.Value)} {delay.Zone}: due {IsoTime.Format(due)}");
         }
         var pending = new PendingSend(++_nextPendingId, r, recipient, e, order, due, zone.Zone) { Explanation = explanation };
         if (rule.Window is { } window && !Windows.Contains(window, _zones.For(window.Zone, zone), due))
         {
             if (window.ElseDrop)
             {
-                explanation?.Add($"window {ClauseText.Window(window)}: {TimeText.Iso(due)} is outside, and the rule says `else drop`");
+                explanation?.Add($"window {ClauseText.Window(window)}: {IsoTime.Format(due)} is outside, and the rule says `else drop`");
                 step.Outcomes.Add(_sends.Unsent(pending, due, OutcomeReason.OutsideWindow, channel: null));
                 return;
             }
             var opening = Windows.Defer(window, _zones.For(window.Zone, zone), due);
-            explanation?.Add($"window {ClauseText.Window(window)}: {TimeText.Iso(due)} is outside, deferred to {TimeText.Iso(opening)}");
+            explanation?.Add($"window {ClauseText.Window(window)}: {IsoTime.Format(due)} is outside, deferred to {IsoTime.Format(opening)}");
             pending = new PendingSend(pending.Id, r, recipient, e, order, opening, zone.Zone) { Explanation = explanation };
         }
         _state.AddPending(pending);
@@ -229,12 +229,12 @@ public sealed class DecisionEngine
         if (_state.DigestFor(r, recipient, at) is { Digest: { } batch } open)
         {
             batch.Add(e);
-            open.Explanation?.Add($"{TimeText.Iso(e.Time)} {e.Name} {e.Id} added to the digest ({batch.Count} events)");
+            open.Explanation?.Add($"{IsoTime.Format(e.Time)} {e.Name} {e.Id} added to the digest ({batch.Count} events)");
             return;
         }
         var newBatch = new DigestBatch(at, digest.Max);
         newBatch.Add(e);
-        explanation?.Add($"digest: collected for {TimeText.Iso(at)}");
+        explanation?.Add($"digest: collected for {IsoTime.Format(at)}");
         _state.AddPending(new PendingSend(++_nextPendingId, r, recipient, e, order, at, zone.Zone) { Digest = newBatch, Explanation = explanation });
     }
 

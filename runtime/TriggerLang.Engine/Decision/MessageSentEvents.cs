@@ -54,7 +54,7 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
         {
             return false;
         }
-        step.Warnings.Add($"{TimeText.Iso(e.Time)}: a chain of {MaxChain} messages triggering each other through message_sent "
+        step.Warnings.Add($"{IsoTime.Format(e.Time)}: a chain of {MaxChain} messages triggering each other through message_sent "
             + $"at one instant was stopped at {e.Id}; check the rules that react to message_sent");
         return true;
     }

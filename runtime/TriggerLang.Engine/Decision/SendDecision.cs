@@ -24,13 +24,13 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
         var profile = state.Profile(send.Recipient);
         if (rule.ActiveUntil is { } until && time >= until)
         {
-            send.Explanation?.Add($"the rule's `active` period ended at {TimeText.Iso(until)}");
+            send.Explanation?.Add($"the rule's `active` period ended at {IsoTime.Format(until)}");
             step.Outcomes.Add(Unsent(send, time, OutcomeReason.Inactive, null));
             return;
         }
         if (Exception(send, rule, profile.User, time) is { } exception)
         {
-            send.Explanation?.Add($"exception: {exception.Name} {exception.Id} at {TimeText.Iso(exception.Time)}");
+            send.Explanation?.Add($"exception: {exception.Name} {exception.Id} at {IsoTime.Format(exception.Time)}");
             step.Outcomes.Add(Unsent(send, time, OutcomeReason.Exception, null));
             return;
         }
@@ -91,12 +91,12 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
         }
         if (window.ElseDrop)
         {
-            send.Explanation?.Add($"window {ClauseText.Window(window)}: {TimeText.Iso(time)} is outside, and the rule says `else drop`");
+            send.Explanation?.Add($"window {ClauseText.Window(window)}: {IsoTime.Format(time)} is outside, and the rule says `else drop`");
             step.Outcomes.Add(Unsent(send, time, OutcomeReason.OutsideWindow, null));
             return false;
         }
         var opening = Windows.Defer(window, zone, time);
-        send.Explanation?.Add($"window {ClauseText.Window(window)}: {TimeText.Iso(time)} is outside, deferred to {TimeText.Iso(opening)}");
+        send.Explanation?.Add($"window {ClauseText.Window(window)}: {IsoTime.Format(time)} is outside, deferred to {IsoTime.Format(opening)}");
         reschedule(send, opening);
         return false;
     }
@@ -142,11 +142,11 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
         }
         if (rule.Reeligibility.Kind == ReeligibilityKind.Once)
         {
-            return $"`once`: {send.Recipient} already got it at {TimeText.Iso(last)}";
+            return $"`once`: {send.Recipient} already got it at {IsoTime.Format(last)}";
         }
         var after = rule.Reeligibility.After!.Value;
         return time - last < after
-            ? $"`reeligible after {ClauseText.Duration(after)}`: last sent at {TimeText.Iso(last)}, eligible again at {TimeText.Iso(last + after)}"
+            ? $"`reeligible after {ClauseText.Duration(after)}`: last sent at {IsoTime.Format(last)}, eligible again at {IsoTime.Format(last + after)}"
             : null;
     }
 

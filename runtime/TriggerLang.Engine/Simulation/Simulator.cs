@@ -79,6 +79,7 @@ public sealed class Simulator(RuleBook rules, IRuleEvaluators evaluators, Messag
                     engine.Apply(follow);
                     break;
                 case EventInput input:
+                    _events++;
                     Ingest(input.Event);
                     break;
             }
@@ -113,7 +114,6 @@ public sealed class Simulator(RuleBook rules, IRuleEvaluators evaluators, Messag
 
         private void Ingest(EventRecord e)
         {
-            _events++;
             if (e.Time - _lastForget >= ForgetEvery)
             {
                 engine.Forget(e.Time);

@@ -56,7 +56,7 @@ internal static class TestInputs
         bool flag => JsonValue.Create(flag),
         // TrigJson reads a duration as a number of seconds.
         TimeSpan span => JsonValue.Create((decimal)span.TotalSeconds),
-        DateTimeOffset time => JsonValue.Create(TimeText.Iso(time)),
+        DateTimeOffset time => JsonValue.Create(IsoTime.Format(time)),
         IImmutableDictionary<string, object?> properties => new JsonObject(properties.Select(p => KeyValuePair.Create(p.Key, Node(p.Value)))),
         System.Collections.IEnumerable list => new JsonArray([.. list.Cast<object?>().Select(Node)]),
         _ => throw new InvalidOperationException($"a test value of type {value.GetType().Name} cannot be given to an event or profile"),

@@ -73,7 +73,7 @@ public sealed class TestRunner(Simulator simulator, Evaluation.IRuleEvaluators e
         var text = $"{expect.Rule} {expect.Status}{(expect.Reason is null ? "" : " " + expect.Reason)} to {expect.UserId}";
         if (expect.At is { } at)
         {
-            text += $" at {TimeText.Iso(at)}";
+            text += $" at {IsoTime.Format(at)}";
         }
         if (expect.Channel is { } channel)
         {

@@ -83,7 +83,7 @@ public sealed class EngineTests
                 "window 09:00-21:00 utc: 2026-12-01T21:20:00Z is outside, deferred to 2026-12-02T09:00:00Z",
                 "exception: purchase e2 at 2026-12-02T08:00:00Z",
             ],
-            outcome.Explanation);
+            outcome.Explanation.ToArray());
     }
 
     [Fact]
