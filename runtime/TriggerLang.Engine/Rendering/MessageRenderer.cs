@@ -50,6 +50,7 @@ public sealed class MessageRenderer
     private string? RenderOne(Template template, BoundRule rule, RenderScope scope, out string? failure)
     {
         var context = new RenderContext(_limits);
+        context.PushGlobal(LiquidFilters.Globals);
         context.PushGlobal(_values.Globals(rule, scope));
         try
         {

@@ -32,6 +32,8 @@ internal sealed class RenderContext : LiquidTemplateContext
         // Belt and braces: only ScriptObjects reach templates (TemplateValues), and no CLR member is ever visible.
         MemberFilter = static _ => false;
         TemplateLoader = null;
+        // Scriban formats with the current culture; a message must read the same on every machine.
+        PushCulture(CultureInfo.InvariantCulture);
     }
 
     protected override bool OnStepLoop(ScriptLoopStatementBase loop)

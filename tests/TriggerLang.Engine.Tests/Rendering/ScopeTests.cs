@@ -54,6 +54,9 @@ public class ScopeTests
         var result = renderer.Render(digest, digest.Sends[0], new RenderScope(User("{}"), first, [first, second], 5));
 
         Assert.Equal(["5 carts", "c1=10;c2=20.5;"], result.Fields.Select(f => f.Value));
+        var scope = new RenderScope(User("{}"), first, [first, second], 5);
+        var send = digest.Sends[0] with { Fields = [new BoundTemplate("body", "{{ events.size }} {{ events.first.cart_id }} {{ events.last.cart_id }}", null)] };
+        Assert.Equal("2 c1 c2", renderer.Render(digest, send, scope).Fields[0].Value);
     }
 
     [Fact]

@@ -27,6 +27,14 @@ public class ValueFormatTests
         Assert.Equal(expected, Text("{{ event.seen }}", Scope($$"""{"cart_id":"c","total":1,"items":1,"seen":{{seen}}}""")));
 
     [Theory]
+    [InlineData("{{ event.seen | date: \"%Y-%m-%d %H:%M\" }}", "2026-12-01 15:30")]
+    [InlineData("{{ event.seen | date: \"%a %d %b\" }}", "Tue 01 Dec")]
+    [InlineData("{{ \"now\" | date: \"%Y\" }}", "now")]
+    [InlineData("[{{ event.category | date: \"%Y\" }}]", "[]")]
+    public void The_date_filter_formats_timestamps_in_utc_and_reads_no_clock(string template, string expected) =>
+        Assert.Equal(expected, Text(template, Scope("""{"cart_id":"c","total":1,"items":1,"seen":"2026-12-01T16:30:00+01:00"}""")));
+
+    [Theory]
     [InlineData("\"1h30m\"", "1h30m")]
     [InlineData("\"2d\"", "2d")]
     [InlineData("\"1w\"", "7d")]
