@@ -86,6 +86,22 @@ public sealed class EnginePropertyTests
         }
     }, iter: 100);
 
+    [Fact]
+    public void A_simulation_is_deterministic_byte_for_byte() => Inputs.Sample(pings =>
+    {
+        Assert.Equal(Json(Simulate(pings, Project.Value.Evaluators)), Json(Simulate(pings, Project.Value.Evaluators)));
+    }, iter: 50);
+
+    private static string Json(SimulationResult result)
+    {
+        var output = new StringWriter();
+        foreach (var outcome in result.Outcomes)
+        {
+            OutcomeJson.Write(output, outcome, explain: false);
+        }
+        return output.ToString();
+    }
+
     private static string Key(Outcome o) =>
         $"{o.Time:O} {o.Rule} {o.User} {o.Channel} {o.Status} {o.Reason} {o.Trigger} {string.Join(",", o.Fields.Select(f => f.Key + "=" + f.Value))}";
 
