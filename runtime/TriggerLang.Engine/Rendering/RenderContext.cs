@@ -6,19 +6,23 @@ using Scriban.Syntax;
 namespace TriggerLang.Engine.Rendering;
 
 /// <summary>
-/// Scriban's Liquid context with our limits and our number format. Loop and output limits are
-/// Scriban's own; the deadline is checked at every loop step and every write, which is where a
-/// template can spend time (filters are bounded by the string limit).
+/// Scriban's Liquid context with our limits and our number format. Output limits are Scriban's own.
+/// Scriban's loop limit counts only within one tree of nested loops, so loops one after another are
+/// also counted here, for a limit per template. The deadline is checked at every loop step and every
+/// write, which is where a template can spend time (filters are bounded by the string limit).
 /// </summary>
 internal sealed class RenderContext : LiquidTemplateContext
 {
     // Liquid has no user functions, so only nested includes/captures could recurse: a small bound is plenty.
     private const int RecursionLimit = 64;
 
+    private readonly RenderLimits _limits;
     private readonly long _deadline;
+    private long _iterations;
 
     public RenderContext(RenderLimits limits)
     {
+        _limits = limits;
         _deadline = Stopwatch.GetTimestamp() + (long)(limits.Deadline.TotalSeconds * Stopwatch.Frequency);
         LoopLimit = limits.MaxLoopIterations;
         LoopLimitQueryable = limits.MaxLoopIterations;
@@ -39,6 +43,10 @@ internal sealed class RenderContext : LiquidTemplateContext
     protected override bool OnStepLoop(ScriptLoopStatementBase loop)
     {
         CheckDeadline();
+        if (++_iterations > _limits.MaxLoopIterations)
+        {
+            throw new RenderLimitException(RenderFailures.Loops(_limits));
+        }
         return base.OnStepLoop(loop);
     }
 
@@ -60,10 +68,10 @@ internal sealed class RenderContext : LiquidTemplateContext
     {
         if (Stopwatch.GetTimestamp() > _deadline)
         {
-            throw new RenderDeadlineException();
+            throw new RenderLimitException(RenderFailures.Deadline(_limits));
         }
     }
 }
 
-/// <summary>Thrown from inside Scriban when the render deadline passes; Scriban wraps it, the renderer finds it.</summary>
-internal sealed class RenderDeadlineException() : Exception("the render deadline passed");
+/// <summary>Thrown from inside Scriban when a limit of ours is reached; Scriban wraps it, the renderer finds it.</summary>
+internal sealed class RenderLimitException(string failure) : Exception(failure);
