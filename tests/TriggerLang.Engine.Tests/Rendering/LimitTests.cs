@@ -30,9 +30,10 @@ public class LimitTests
     [Fact]
     public void A_million_iterations_fail_fast_with_the_default_limits()
     {
+        var scope = Scope(); // compiles the project first, outside the clock
         var clock = Stopwatch.StartNew();
 
-        var result = Render("{% for i in (1..1000) %}{% for j in (1..1000) %}x{% endfor %}{% endfor %}");
+        var result = Render("{% for i in (1..1000) %}{% for j in (1..1000) %}x{% endfor %}{% endfor %}", scope);
 
         Assert.Equal("template of field `body` went past 10,000 loop iterations", result.Failure);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
