@@ -32,7 +32,8 @@ internal sealed class RenderContext : LiquidTemplateContext
         // No intermediate string may outgrow the output it could end up in.
         LimitToString = limits.MaxOutputChars;
         OnStringLimit = Scriban.ScriptLimitBehavior.Throw;
-        RegexTimeOut = limits.Deadline;
+        // Regex wants a timeout in (0, ~24 days]; any deadline outside that still bounds the render through CheckDeadline.
+        RegexTimeOut = TimeSpan.FromTicks(Math.Clamp(limits.Deadline.Ticks, TimeSpan.TicksPerMillisecond, TimeSpan.TicksPerDay));
         // Belt and braces: only ScriptObjects reach templates (TemplateValues), and no CLR member is ever visible.
         MemberFilter = static _ => false;
         TemplateLoader = null;
@@ -72,6 +73,3 @@ internal sealed class RenderContext : LiquidTemplateContext
         }
     }
 }
-
-/// <summary>Thrown from inside Scriban when a limit of ours is reached; Scriban wraps it, the renderer finds it.</summary>
-internal sealed class RenderLimitException(string failure) : Exception(failure);
