@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Scriban;
 using TriggerLang.Compiler.Semantics;
 
@@ -55,7 +54,7 @@ public sealed class MessageRenderer
         try
         {
             var text = template.Render(context);
-            failure = text.Length > _limits.MaxOutputChars ? OutputTooLong() : null;
+            failure = text.Length > _limits.MaxOutputChars ? RenderFailures.Output(_limits) : null;
             return failure is null ? text : null;
         }
         catch (Exception exception)
@@ -66,35 +65,30 @@ public sealed class MessageRenderer
     }
 
     /// <summary>
-    /// Scriban reports its limits as <c>ScriptRuntimeException</c>s told apart only by their text;
-    /// the tests pin each of them, so a Scriban upgrade that rewords one is caught there.
+    /// Our own limits come as <see cref="RenderLimitException"/>; Scriban reports its limits as
+    /// <c>ScriptRuntimeException</c>s told apart only by their text. The tests pin each of them, so a
+    /// Scriban upgrade that rewords one is caught there.
     /// </summary>
     private string Explain(Exception exception)
     {
         for (var inner = exception; inner is not null; inner = inner.InnerException)
         {
-            if (inner is RenderDeadlineException)
+            if (inner is RenderLimitException limit)
             {
-                return $"took longer than {Seconds(_limits.Deadline)} to render";
+                return limit.Message;
             }
         }
         var message = exception.Message;
         if (message.Contains("LoopLimit", StringComparison.Ordinal) || message.Contains("iteration limit", StringComparison.Ordinal))
         {
-            return $"went past {_limits.MaxLoopIterations.ToString("N0", CultureInfo.InvariantCulture)} loop iterations";
+            return RenderFailures.Loops(_limits);
         }
         if (message.Contains("OutputLimit", StringComparison.Ordinal) || message.Contains("LimitToString", StringComparison.Ordinal))
         {
-            return OutputTooLong();
+            return RenderFailures.Output(_limits);
         }
         return $"failed: {message}";
     }
-
-    private string OutputTooLong() =>
-        $"went past {_limits.MaxOutputChars.ToString("N0", CultureInfo.InvariantCulture)} characters of output";
-
-    private static string Seconds(TimeSpan deadline) =>
-        $"{TemplateValues.Normalize((decimal)deadline.TotalSeconds).ToString(CultureInfo.InvariantCulture)} s";
 
     /// <summary>A parsed template, or why it would not parse (the compiler reports that first; a pack built anyway still must not crash).</summary>
     private sealed record ParsedTemplate(Template? Template, string? Error)

@@ -6,19 +6,23 @@ using Scriban.Syntax;
 namespace TriggerLang.Engine.Rendering;
 
 /// <summary>
-/// Scriban's Liquid context with our limits and our number format. Loop and output limits are
-/// Scriban's own; the deadline is checked at every loop step and every write, which is where a
-/// template can spend time (filters are bounded by the string limit).
+/// Scriban's Liquid context with our limits and our number format. Output limits are Scriban's own.
+/// Scriban's loop limit counts only within one tree of nested loops, so loops one after another are
+/// also counted here, for a limit per template. The deadline is checked at every loop step and every
+/// write, which is where a template can spend time (filters are bounded by the string limit).
 /// </summary>
 internal sealed class RenderContext : LiquidTemplateContext
 {
     // Liquid has no user functions, so only nested includes/captures could recurse: a small bound is plenty.
     private const int RecursionLimit = 64;
 
+    private readonly RenderLimits _limits;
     private readonly long _deadline;
+    private long _iterations;
 
     public RenderContext(RenderLimits limits)
     {
+        _limits = limits;
         _deadline = Stopwatch.GetTimestamp() + (long)(limits.Deadline.TotalSeconds * Stopwatch.Frequency);
         LoopLimit = limits.MaxLoopIterations;
         LoopLimitQueryable = limits.MaxLoopIterations;
@@ -28,7 +32,8 @@ internal sealed class RenderContext : LiquidTemplateContext
         // No intermediate string may outgrow the output it could end up in.
         LimitToString = limits.MaxOutputChars;
         OnStringLimit = Scriban.ScriptLimitBehavior.Throw;
-        RegexTimeOut = limits.Deadline;
+        // Regex wants a timeout in (0, ~24 days]; any deadline outside that still bounds the render through CheckDeadline.
+        RegexTimeOut = TimeSpan.FromTicks(Math.Clamp(limits.Deadline.Ticks, TimeSpan.TicksPerMillisecond, TimeSpan.TicksPerDay));
         // Belt and braces: only ScriptObjects reach templates (TemplateValues), and no CLR member is ever visible.
         MemberFilter = static _ => false;
         TemplateLoader = null;
@@ -39,6 +44,10 @@ internal sealed class RenderContext : LiquidTemplateContext
     protected override bool OnStepLoop(ScriptLoopStatementBase loop)
     {
         CheckDeadline();
+        if (++_iterations > _limits.MaxLoopIterations)
+        {
+            throw new RenderLimitException(RenderFailures.Loops(_limits));
+        }
         return base.OnStepLoop(loop);
     }
 
@@ -60,10 +69,7 @@ internal sealed class RenderContext : LiquidTemplateContext
     {
         if (Stopwatch.GetTimestamp() > _deadline)
         {
-            throw new RenderDeadlineException();
+            throw new RenderLimitException(RenderFailures.Deadline(_limits));
         }
     }
 }
-
-/// <summary>Thrown from inside Scriban when the render deadline passes; Scriban wraps it, the renderer finds it.</summary>
-internal sealed class RenderDeadlineException() : Exception("the render deadline passed");

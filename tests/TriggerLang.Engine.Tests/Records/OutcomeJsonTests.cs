@@ -9,7 +9,7 @@ public class OutcomeJsonTests
 {
     private static readonly Outcome Sent = new(
         new DateTimeOffset(2026, 12, 1, 16, 30, 0, TimeSpan.FromHours(1)), "cart_recovery", "u1", "email", OutcomeStatus.Sent, null, "e1",
-        [new("subject", "You left 2 items behind"), new("body", "<p>Hi \"Ada\" — 150.5 €</p>\n")],
+        [new("subject", "You left 2 items behind"), new("body", "<p>Hi \"Ada\" — 150.5 € 🍷</p>\n")],
         ["triggered by e1 at 2026-12-01T15:00:00Z", "delay 30m"]);
 
     private static readonly Outcome Suppressed = new(
@@ -25,7 +25,7 @@ public class OutcomeJsonTests
 
     [Fact]
     public void A_sent_outcome_has_its_fields_in_order() => Assert.Equal(
-        """{"time":"2026-12-01T15:30:00Z","rule":"cart_recovery","user":"u1","channel":"email","status":"sent","trigger":"e1","fields":{"subject":"You left 2 items behind","body":"<p>Hi \"Ada\" — 150.5 €</p>\n"}}""" + "\n",
+        """{"time":"2026-12-01T15:30:00Z","rule":"cart_recovery","user":"u1","channel":"email","status":"sent","trigger":"e1","fields":{"subject":"You left 2 items behind","body":"<p>Hi \"Ada\" — 150.5 € \uD83C\uDF77</p>\n"}}""" + "\n",
         Write(Sent, explain: false));
 
     [Fact]
