@@ -14,19 +14,8 @@ internal static class ClauseText
 
     public static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>A duration in the language's units (<c>1h30m</c>, <c>2w</c>).</summary>
-    public static string Duration(TimeSpan span)
-    {
-        if (span.Days >= 7 && span.Days % 7 == 0 && span - TimeSpan.FromDays(span.Days) == TimeSpan.Zero)
-        {
-            return $"{span.Days / 7}w";
-        }
-        var parts = new (int Value, char Unit)[] { (span.Days, 'd'), (span.Hours, 'h'), (span.Minutes, 'm'), (span.Seconds, 's') }
-            .Where(p => p.Value > 0)
-            .Select(p => $"{p.Value}{p.Unit}");
-        var text = string.Concat(parts);
-        return text.Length == 0 ? "0s" : text;
-    }
+    /// <summary>A duration in the language's units (<c>1h30m</c>, <c>7d</c>), as templates render it.</summary>
+    public static string Duration(TimeSpan span) => Rendering.TemplateValues.Duration(span);
 
     private static string Day(DayOfWeek day) => day.ToString()[..3].ToLowerInvariant();
 }
