@@ -80,6 +80,37 @@ public sealed class SmtpTests : IDisposable
         Assert.StartsWith("SMTP 451", result.Detail);
     }
 
+    [SmtpFact]
+    public async Task Authenticates_with_the_password_from_the_environment()
+    {
+        var result = await Deliver(Create("email", [Field("body", "hi")], Ann), Authenticated(), "right-password");
+
+        Assert.Equal(DeliveryResult.Delivered(), result);
+        Assert.Single(_server.Value.Messages);
+    }
+
+    [SmtpFact]
+    public async Task Refused_credentials_are_permanent_and_not_quoted()
+    {
+        var result = await Deliver(Create("email", [Field("body", "hi")], Ann), Authenticated(), "wrong-password");
+
+        Assert.Equal(DeliveryResult.Permanent("the SMTP server refused the credentials (settings User and PasswordVariable)"), result);
+        Assert.Empty(_server.Value.Messages);
+    }
+
+    [SmtpFact]
+    public async Task Starttls_is_required_not_opportunistic()
+    {
+        var settings = Settings(_server.Value.Port);
+        settings["Tls"] = "starttls";
+
+        var result = await Deliver(Create("email", [Field("body", "hi")], Ann), settings);
+
+        Assert.Equal(DeliveryStatus.PermanentFailure, result.Status);
+        Assert.StartsWith("the SMTP server does not support", result.Detail);
+        Assert.Empty(_server.Value.Messages);
+    }
+
     [Fact]
     public async Task A_refused_connection_is_retryable()
     {
@@ -121,7 +152,21 @@ public sealed class SmtpTests : IDisposable
         Assert.Contains(named, error.Message);
     }
 
-    private Task<DeliveryResult> Deliver(Delivery delivery) => Channel(_server.Value.Port).DeliverAsync(delivery, CancellationToken.None);
+    private Task<DeliveryResult> Deliver(Delivery delivery) => Deliver(delivery, Settings(_server.Value.Port));
+
+    private static Task<DeliveryResult> Deliver(Delivery delivery, Dictionary<string, string> settings, string? password = null) =>
+        new SmtpPlugin().CreateChannels(TestContexts.Create("smtp", settings, password is null ? null : new Dictionary<string, string> { ["SHOP_SMTP_PASSWORD"] = password }))
+            .Single()
+            .DeliverAsync(delivery, CancellationToken.None);
+
+    // The server accepts the login "trig" with "right-password" (smtp_server.py).
+    private Dictionary<string, string> Authenticated()
+    {
+        var settings = Settings(_server.Value.Port);
+        settings["User"] = "trig";
+        settings["PasswordVariable"] = "SHOP_SMTP_PASSWORD";
+        return settings;
+    }
 
     private static IChannel Channel(int port) => new SmtpPlugin().CreateChannels(TestContexts.Create("smtp", Settings(port))).Single();
 

@@ -1,12 +1,14 @@
 """A real SMTP server for the smtp plugin's tests: aiosmtpd on 127.0.0.1:PORT, saving every accepted message
 as FOLDER/N.eml before it answers 250. Recipients whose local part starts with "reject" get 550 and "later"
-get 451, so that the tests can check how replies classify. Prints "ready" once it listens; stops when its
+get 451, so that the tests can check how replies classify. AUTH (PLAIN, LOGIN) is offered, without TLS, and
+accepts only the login "trig" with the password "right-password". No STARTTLS. Prints "ready" once it listens; stops when its
 standard input closes (the test's process ends, whatever the way)."""
 import itertools
 import pathlib
 import sys
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class SavingHandler:
@@ -32,9 +34,16 @@ class SavingHandler:
         return "250 OK"
 
 
+def authenticate(server, session, envelope, mechanism, auth_data):
+    accepted = isinstance(auth_data, LoginPassword) and auth_data.login == b"trig" and auth_data.password == b"right-password"
+    # handled=False: aiosmtpd then answers 535 itself (with handled=True it would answer nothing).
+    return AuthResult(success=accepted, handled=False)
+
+
 def main():
     port, folder = int(sys.argv[1]), sys.argv[2]
-    controller = Controller(SavingHandler(folder), hostname="127.0.0.1", port=port)
+    controller = Controller(
+        SavingHandler(folder), hostname="127.0.0.1", port=port, authenticator=authenticate, auth_require_tls=False)
     controller.start()
     print("ready", flush=True)
     sys.stdin.read()
