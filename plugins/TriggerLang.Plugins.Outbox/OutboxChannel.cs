@@ -22,6 +22,6 @@ internal sealed class OutboxChannel(string name, OutboxFile file) : IChannel, ID
         }
     }
 
-    /// <summary>Closes the file; the host disposes channels that are disposable when it unloads the plugin.</summary>
+    /// <summary>Closes the file (a host that unloads plugins, tests). Nothing is lost without it: nothing is buffered.</summary>
     public void Dispose() => file.Dispose();
 }

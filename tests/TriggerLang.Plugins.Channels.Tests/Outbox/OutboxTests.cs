@@ -59,8 +59,8 @@ public sealed class OutboxTests : IDisposable
     public async Task Concurrent_deliveries_never_interleave_lines()
     {
         var webhook = Channel("webhook");
-        const int threads = 8, perThread = 2_000;
-        var body = new string('x', 5_000); // longer than any pipe or buffer boundary a torn write would show at
+        const int threads = 4, perThread = 1_000;
+        var body = new string('x', 5_000); // longer than FileStream's default 4 KB buffer, where a torn write would show
 
         await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(async () =>
         {
@@ -74,6 +74,24 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal(threads * perThread, lines.Length);
         var users = lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("user").GetString()).ToHashSet();
         Assert.Equal(threads * perThread, users.Count);
+    }
+
+    [Fact]
+    public async Task A_relative_folder_is_relative_to_the_working_directory()
+    {
+        var relative = $"trig-outbox-{Guid.NewGuid():N}";
+        var channel = new OutboxPlugin().CreateChannels(TestContexts.Create("outbox", new Dictionary<string, string> { ["Directory"] = relative })).Single(c => c.Name == "sms");
+        try
+        {
+            await channel.DeliverAsync(Create("sms", [Field("body", "hi")]), CancellationToken.None);
+
+            Assert.True(File.Exists(Path.Combine(Environment.CurrentDirectory, relative, "sms.jsonl")));
+        }
+        finally
+        {
+            ((IDisposable)channel).Dispose();
+            Directory.Delete(Path.Combine(Environment.CurrentDirectory, relative), recursive: true);
+        }
     }
 
     [Fact]
