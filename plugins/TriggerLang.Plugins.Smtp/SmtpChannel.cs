@@ -50,7 +50,7 @@ internal sealed class SmtpChannel(SmtpSettings settings) : IChannel
         {
             await client.DisconnectAsync(quit: true, CancellationToken.None);
         }
-        catch (Exception e) when (SmtpFailure.Classify(e, CancellationToken.None, TimeSpan.Zero) is not null)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or SmtpProtocolException or SmtpCommandException or OperationCanceledException)
         {
         }
     }

@@ -7,8 +7,8 @@ namespace TriggerLang.Plugins.Smtp;
 
 /// <summary>
 /// How an SMTP failure classifies: a 4xx reply, a lost or refused connection, a TLS failure or a timeout may pass
-/// (retryable); a 5xx reply, refused credentials or a missing extension will not (permanent). Other exceptions are not SMTP's: they
-/// propagate, and the host counts them as retryable.
+/// (retryable); a 5xx reply, refused credentials or a missing extension will not (permanent). Other exceptions are
+/// not SMTP's: they propagate, and the host counts them as retryable.
 /// </summary>
 internal static class SmtpFailure
 {
