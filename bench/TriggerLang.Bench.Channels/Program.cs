@@ -1,0 +1,5 @@
+using BenchmarkDotNet.Running;
+using TriggerLang.Bench.Channels;
+
+// Arguments go to BenchmarkDotNet (e.g. `--filter '*'`).
+BenchmarkSwitcher.FromAssembly(typeof(OutboxBenchmarks).Assembly).Run(args);

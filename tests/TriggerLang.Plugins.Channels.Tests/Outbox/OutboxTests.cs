@@ -1,0 +1,114 @@
+using System.Text.Json;
+using TriggerLang.Plugins.Outbox;
+using static TriggerLang.Plugins.Channels.Tests.TestDeliveries;
+
+namespace TriggerLang.Plugins.Channels.Tests.Outbox;
+
+public sealed class OutboxTests : IDisposable
+{
+    private readonly TempDirectory _folder = new();
+    private readonly List<IChannel> _channels = [];
+
+    public void Dispose()
+    {
+        foreach (var channel in _channels.OfType<IDisposable>())
+        {
+            channel.Dispose();
+        }
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task A_delivery_is_one_compact_line_in_its_channels_file()
+    {
+        var email = Channel("email");
+        var delivery = Create(
+            "email",
+            [Field("subject", "Your cart"), Field("body", "<p>Still there, Ann? 2 items — €150</p>")],
+            new Dictionary<string, string> { ["phone"] = "+15550100", ["email"] = "a@example.com" });
+
+        var result = await email.DeliverAsync(delivery, CancellationToken.None);
+
+        Assert.Equal(DeliveryResult.Delivered(), result);
+        Assert.Equal(
+            """{"time":"2026-12-01T15:30:00Z","rule":"cart_recovery","user":"u1","channel":"email","trigger":"e1","idempotency_key":"cart_recovery/u1/e1/email","addresses":{"email":"a@example.com","phone":"+15550100"},"fields":{"subject":"Your cart","body":"<p>Still there, Ann? 2 items — €150</p>"}}""" + "\n",
+            File.ReadAllText(Path.Combine(_folder.Path, "email.jsonl")));
+    }
+
+    [Fact]
+    public async Task Each_channel_has_its_own_file_and_unused_channels_none()
+    {
+        await Channel("sms").DeliverAsync(Create("sms", [Field("body", "hi")]), CancellationToken.None);
+        await Channel("in_app").DeliverAsync(Create("in_app", [Field("body", "hello")]), CancellationToken.None);
+
+        Assert.Equal(["in_app.jsonl", "sms.jsonl"], Directory.GetFiles(_folder.Path).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public async Task A_new_plugin_instance_appends_to_the_existing_file()
+    {
+        await Channel("push").DeliverAsync(Create("push", [Field("body", "one")]), CancellationToken.None);
+        await Channel("push").DeliverAsync(Create("push", [Field("body", "two")]), CancellationToken.None);
+
+        var bodies = File.ReadAllLines(Path.Combine(_folder.Path, "push.jsonl"))
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("fields").GetProperty("body").GetString());
+        Assert.Equal(["one", "two"], bodies);
+    }
+
+    [Fact]
+    public async Task Concurrent_deliveries_never_interleave_lines()
+    {
+        var webhook = Channel("webhook");
+        const int threads = 4, perThread = 1_000;
+        var body = new string('x', 5_000); // longer than FileStream's default 4 KB buffer, where a torn write would show
+
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(async () =>
+        {
+            for (var i = 0; i < perThread; i++)
+            {
+                await webhook.DeliverAsync(Create("webhook", [Field("body", body)], user: $"u{t}-{i}"), CancellationToken.None);
+            }
+        })));
+
+        var lines = File.ReadAllLines(Path.Combine(_folder.Path, "webhook.jsonl"));
+        Assert.Equal(threads * perThread, lines.Length);
+        var users = lines.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("user").GetString()).ToHashSet();
+        Assert.Equal(threads * perThread, users.Count);
+    }
+
+    [Fact]
+    public async Task A_relative_folder_is_relative_to_the_working_directory()
+    {
+        var relative = $"trig-outbox-{Guid.NewGuid():N}";
+        var channel = new OutboxPlugin().CreateChannels(TestContexts.Create("outbox", new Dictionary<string, string> { ["Directory"] = relative })).Single(c => c.Name == "sms");
+        try
+        {
+            await channel.DeliverAsync(Create("sms", [Field("body", "hi")]), CancellationToken.None);
+
+            Assert.True(File.Exists(Path.Combine(Environment.CurrentDirectory, relative, "sms.jsonl")));
+        }
+        finally
+        {
+            ((IDisposable)channel).Dispose();
+            Directory.Delete(Path.Combine(Environment.CurrentDirectory, relative), recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_folder_that_cannot_be_created_is_a_configuration_error()
+    {
+        var file = Path.Combine(_folder.Path, "a-file");
+        File.WriteAllText(file, "");
+
+        var error = Assert.Throws<PluginConfigurationException>(() =>
+            new OutboxPlugin().CreateChannels(TestContexts.Create("outbox", new Dictionary<string, string> { ["Directory"] = Path.Combine(file, "outbox") })));
+        Assert.Contains("Plugins:outbox:Directory", error.Message);
+    }
+
+    private IChannel Channel(string name)
+    {
+        var channels = new OutboxPlugin().CreateChannels(TestContexts.Create("outbox", new Dictionary<string, string> { ["Directory"] = _folder.Path }));
+        _channels.AddRange(channels);
+        return channels.Single(c => c.Name == name);
+    }
+}
