@@ -80,7 +80,7 @@ public static class RulePackCompiler
         var name = "TriggerLang.RulePack." + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..16];
         var csharp = CSharpCompilation.Create(name, trees, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
-                nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
+                nullableContextOptions: NullableContextOptions.Annotations, deterministic: true));
         return new GeneratedRulePack(source, csharp);
     }
 

@@ -11,7 +11,7 @@ namespace TriggerLang.Compiler.Tests.Emit;
 /// Reads generated C# token by token: rule text may appear only inside
 /// canonical string literals, every identifier is a generated name or a name
 /// of the evaluation API, and the only trivia is whitespace, the header
-/// comment and <c>#nullable enable</c>.
+/// comment and <c>#nullable enable annotations</c>.
 /// </summary>
 internal static partial class GeneratedSourceAudit
 {
@@ -52,7 +52,7 @@ internal static partial class GeneratedSourceAudit
                     comments++;
                     break;
                 case SyntaxKind.NullableDirectiveTrivia:
-                    Assert.Equal("#nullable enable", trivia.ToString().Trim());
+                    Assert.Equal("#nullable enable annotations", trivia.ToString().Trim());
                     break;
                 default:
                     Assert.Fail($"unexpected trivia {trivia.Kind()}: {trivia}");
