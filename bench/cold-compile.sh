@@ -3,7 +3,10 @@
 # rule pack with Roslyn, load the pack, first call) and `--load-cold DIR PACK` (the cache-hit proxy: read and SHA-256
 # the sources, read and load the saved pack), for 1, 100 and 1,000 generated rules. Target: 1,000 rules <= 2 s cold.
 # Each command runs twice: as built (JIT) and published ReadyToRun (`dotnet publish -r linux-x64
-# -p:PublishReadyToRun=true`). Uses hyperfine when installed (apt-get install -y hyperfine), else a loop of `time`.
+# -p:PublishReadyToRun=true`). The same for `trig build` on the largest project: the CLI as built (JIT) and published
+# ReadyToRun (`dotnet publish cli -r linux-x64`, which is what the linux-x64 tool package holds), with its TieredPGO=false
+# and with PGO turned back on (DOTNET_TieredPGO=1). Uses hyperfine when installed (apt-get install -y hyperfine), else a
+# loop of `time`.
 #
 #   bench/cold-compile.sh                    # 1, 100, 1000 rules; 10 runs each
 #   SIZES="1000" RUNS=5 bench/cold-compile.sh
@@ -21,8 +24,12 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 dotnet build bench/TriggerLang.Bench/TriggerLang.Bench.csproj -c Release --artifacts-path "$artifacts" -nologo -v quiet >/dev/null
 dotnet publish bench/TriggerLang.Bench/TriggerLang.Bench.csproj -c Release -r linux-x64 --self-contained false \
   -p:PublishReadyToRun=true --artifacts-path "$artifacts" -nologo -v quiet >/dev/null
+dotnet build cli/TriggerLang.Cli.csproj -c Release --artifacts-path "$artifacts" -nologo -v quiet >/dev/null
+dotnet publish cli/TriggerLang.Cli.csproj -c Release -r linux-x64 --self-contained false --artifacts-path "$artifacts" -nologo -v quiet >/dev/null
 jit="$artifacts/bin/TriggerLang.Bench/release/TriggerLang.Bench"
 r2r="$artifacts/publish/TriggerLang.Bench/release_linux-x64/TriggerLang.Bench"
+trig_jit="$artifacts/bin/TriggerLang.Cli/release/trig"
+trig_r2r="$artifacts/publish/TriggerLang.Cli/release_linux-x64/trig"
 
 for rules in $sizes; do
   "$jit" --generate "$work/p$rules" --rules "$rules"
@@ -42,6 +49,9 @@ last="${sizes##* }"
 commands+=(-n "load-cold $last rules (JIT)" "$jit --load-cold $work/p$last $work/p$last.dll")
 commands+=(-n "load-cold $last rules (R2R)" "$r2r --load-cold $work/p$last $work/p$last.dll")
 commands+=(-n "runtime start (R2R --load-cold of 1 rule)" "$r2r --load-cold $work/p${sizes%% *} $work/p${sizes%% *}.dll")
+commands+=(-n "trig build $last rules (JIT)" "$trig_jit build $work/p$last -o $work/out")
+commands+=(-n "trig build $last rules (R2R)" "$trig_r2r build $work/p$last -o $work/out")
+commands+=(-n "trig build $last rules (R2R, DOTNET_TieredPGO=1)" "env DOTNET_TieredPGO=1 $trig_r2r build $work/p$last -o $work/out")
 
 if command -v hyperfine >/dev/null; then
   hyperfine --warmup 1 --runs "$runs" -N --style basic --export-json "$work/times.json" "${commands[@]}" >"$work/hyperfine.txt"

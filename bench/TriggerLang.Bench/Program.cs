@@ -5,7 +5,7 @@ using TriggerLang.Bench.Benchmarks;
 // `--generate DIR [--rules N] [--seed S]`: write (and self-check) the project only.
 // `--phases [--rules N] [--iterations K] [--one-file]`: Stopwatch breakdown of the front end's phases.
 // `--compile-cold DIR [--save PACK]`, `--load-cold DIR PACK`: the back end in a fresh process, per phase (bench/cold-compile.sh).
-// `--roslyn-variants DIR`: Roslyn time of the pack as generated and without its dispatch switches (cold, then warm).
+// `--roslyn-variants DIR`: the back end's time by part (compile, one syntax tree instead of several, emitter, audit; cold, then warm).
 // Anything else goes to BenchmarkDotNet (e.g. `--filter '*'`).
 if (args is ["--generate", ..] or ["--phases", ..])
 {

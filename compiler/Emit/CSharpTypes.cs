@@ -23,12 +23,12 @@ internal static class CSharpTypes
     /// <summary>The <c>TrigJson</c> reader for a field of this type, as a method group usable for list elements too.</summary>
     public static string JsonReader(TrigType type) => type.Kind switch
     {
-        TypeKind.String or TypeKind.User => "global::TriggerLang.Evaluation.TrigJson.String",
-        TypeKind.Int => "global::TriggerLang.Evaluation.TrigJson.Integer",
-        TypeKind.Decimal or TypeKind.Money => "global::TriggerLang.Evaluation.TrigJson.Number",
-        TypeKind.Bool => "global::TriggerLang.Evaluation.TrigJson.Bool",
-        TypeKind.Timestamp => "global::TriggerLang.Evaluation.TrigJson.Timestamp",
-        TypeKind.Duration => "global::TriggerLang.Evaluation.TrigJson.Duration",
+        TypeKind.String or TypeKind.User => "Ev.TrigJson.String",
+        TypeKind.Int => "Ev.TrigJson.Integer",
+        TypeKind.Decimal or TypeKind.Money => "Ev.TrigJson.Number",
+        TypeKind.Bool => "Ev.TrigJson.Bool",
+        TypeKind.Timestamp => "Ev.TrigJson.Timestamp",
+        TypeKind.Duration => "Ev.TrigJson.Duration",
         _ => throw new InvalidOperationException($"no JSON reader for {type}"),
     };
 }

@@ -16,14 +16,20 @@ namespace TriggerLang.Compiler.Emit;
 /// </summary>
 internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constants)
 {
-    private const string Ops = "global::TriggerLang.Evaluation.TrigOps";
+    private const string Ops = GeneratedNames.OpsAlias;
+
+    /// <summary>Whether an emitted expression read the trigger (<c>t</c>): the caller declares only the variables that are read.</summary>
+    public bool ReadsTrigger { get; private set; }
+
+    /// <summary>Whether an emitted expression read the user (<c>u</c>).</summary>
+    public bool ReadsUser { get; private set; }
 
     /// <summary>The variables the expression may read: the trigger, the candidate (unless/goal), the user and the evaluation time.</summary>
     public string Emit(BoundExpression expression) => expression switch
     {
         BoundLiteral literal => Literal(literal.Type, literal.Value),
         BoundFieldAccess field => Field(field),
-        BoundRecipient => "u.Id",
+        BoundRecipient => User("u.Id"),
         BoundUnary { Operator: UnaryOperator.Not } unary => $"{Ops}.Not({Emit(unary.Operand)})",
         BoundUnary unary => $"{Ops}.Negate({Emit(unary.Operand)})",
         BoundBinary binary => Binary(binary),
@@ -34,10 +40,29 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
 
     private string Field(BoundFieldAccess field) => field.Root switch
     {
-        RecordRoot.User => layout.UserAccess("u", field.Field),
-        RecordRoot.Trigger => $"t.{GeneratedNames.EventField(layout.FieldIndex(field.Field))}",
+        RecordRoot.User => User(layout.UserAccess("u", field.Field)),
+        RecordRoot.Trigger => Trigger($"t.{GeneratedNames.EventField(layout.FieldIndex(field.Field))}"),
         _ => $"c.{GeneratedNames.EventField(layout.FieldIndex(field.Field))}",
     };
+
+    /// <summary>Adds what <paramref name="other"/> read to what this one read.</summary>
+    public void Merge(ExpressionEmitter other)
+    {
+        ReadsTrigger |= other.ReadsTrigger;
+        ReadsUser |= other.ReadsUser;
+    }
+
+    private string User(string access)
+    {
+        ReadsUser = true;
+        return access;
+    }
+
+    private string Trigger(string access)
+    {
+        ReadsTrigger = true;
+        return access;
+    }
 
     public static string Literal(TrigType type, object? value) => value switch
     {

@@ -13,19 +13,26 @@ internal static class GeneratedNames
 
     public const string UserClass = "ProjectUser";
 
+    /// <summary>The <c>global using</c> alias of the <c>TriggerLang.Evaluation</c> namespace: short names make Roslyn's work smaller.</summary>
+    public const string EvaluationAlias = "Ev";
+
+    /// <summary>The <c>global using</c> alias of <c>TriggerLang.Evaluation.TrigOps</c>, the most frequent name in the code.</summary>
+    public const string OpsAlias = "Ops";
+
     public static string EventClass(int eventIndex) => $"Event{eventIndex}";
 
     public static string EventField(int fieldIndex) => $"F{fieldIndex}";
 
     public static string UserField(int declaredIndex) => $"A{declaredIndex}";
 
-    public static string Where(int rule) => $"R{rule}Where";
-
-    public static string Unless(int rule, int unless) => $"R{rule}Unless{unless}";
-
-    public static string Goal(int rule) => $"R{rule}Goal";
-
-    public static string Audience(int rule) => $"R{rule}Audience";
+    /// <summary>The class of the rule with this index in the model.</summary>
+    public static string RuleClass(int rule) => $"R{rule}";
 
     public static string Constant(int index) => $"C{index}";
+
+    /// <summary>The rule index of a name made by <see cref="RuleClass"/>, or null.</summary>
+    public static int? RuleIndex(string identifier) =>
+        identifier.Length > 1 && identifier[0] == 'R' && int.TryParse(identifier.AsSpan(1), System.Globalization.NumberStyles.None, null, out var index)
+            ? index
+            : null;
 }

@@ -2,5 +2,8 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace TriggerLang.Compiler.Emit;
 
-/// <summary>A rule pack's generated source, its emitter (for the rule line map) and its Roslyn compilation, before emit.</summary>
-internal sealed record GeneratedRulePack(string Source, CSharpEmitter Emitter, CSharpCompilation CSharp);
+/// <summary>
+/// A rule pack's generated source (all units concatenated, as written to <c>RulePack.g.cs</c>) and its Roslyn
+/// compilation (one syntax tree per unit), before emit.
+/// </summary>
+internal sealed record GeneratedRulePack(string Source, CSharpCompilation CSharp);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TriggerLang.Compiler.Diagnostics;
 using TriggerLang.Evaluation;
 
@@ -17,9 +18,10 @@ public sealed record RulePackBuild(string Source, byte[]? Assembly, ImmutableArr
 /// <summary>
 /// Compiles a checked project into a rule-pack assembly with Roslyn, in memory
 /// and in release mode. The generated code may reference only the allow-list
-/// (the core library, System.Text.Json and the evaluation API). A compile error
-/// in generated code is a bug in trig: it is reported as an internal error
-/// naming the rule, never as Roslyn output.
+/// (the core library, System.Text.Json and the evaluation API), and every
+/// emitted assembly is audited against it (<see cref="PackAudit"/>). A compile
+/// error in generated code, or a failed audit, is a bug in trig: it is
+/// reported as an internal error naming the rule, never as Roslyn output.
 /// </summary>
 public static class RulePackCompiler
 {
@@ -29,25 +31,33 @@ public static class RulePackCompiler
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(LoadReferences);
 
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
     public static RulePackBuild Compile(Compilation compilation) => Compile(compilation, static source => source);
 
-    /// <param name="rewrite">Lets tests break the generated source, to prove that a compile error becomes an internal-error diagnostic.</param>
+    /// <param name="rewrite">Applied to each generated unit: lets tests break the code, to prove that a compile error becomes an internal-error diagnostic.</param>
     internal static RulePackBuild Compile(Compilation compilation, Func<string, string> rewrite)
     {
-        var (source, emitter, csharp) = Generate(compilation, rewrite);
+        var (source, csharp) = Generate(compilation, rewrite);
         using var assembly = new MemoryStream();
         var result = csharp.Emit(assembly);
-        if (result.Success)
+        if (!result.Success)
         {
-            return new RulePackBuild(source, assembly.ToArray(), []);
+            var errors = result.Diagnostics
+                .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+                .Select(d => InternalError(compilation, d))
+                .GroupBy(d => d.Location) // one report per rule: its first error
+                .Select(g => g.First())
+                .ToImmutableArray();
+            return new RulePackBuild(source, null, errors);
         }
-        var errors = result.Diagnostics
-            .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
-            .Select(d => InternalError(compilation, emitter, d))
-            .GroupBy(d => d.Location) // one report per rule: its first error
-            .Select(g => g.First())
-            .ToImmutableArray();
-        return new RulePackBuild(source, null, errors);
+        var bytes = assembly.ToArray();
+        if (PackAudit.Violations(bytes) is [var first, ..] violations)
+        {
+            var exception = new InvalidOperationException($"the emitted assembly breaks the allow-list ({violations.Count}; first: {first})");
+            return new RulePackBuild(source, null, [DiagnosticBuilder.ForProject().InternalError("auditing the rule pack", exception)]);
+        }
+        return new RulePackBuild(source, bytes, []);
     }
 
     /// <summary>
@@ -61,35 +71,54 @@ public static class RulePackCompiler
         {
             throw new InvalidOperationException("a project with errors cannot be compiled to a rule pack; check Compilation.Diagnostics first");
         }
-        var emitter = new CSharpEmitter(compilation.Model);
-        var source = rewrite is null ? emitter.Emit() : rewrite(emitter.Emit());
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "RulePack.g.cs", encoding: Encoding.UTF8);
+        var units = new CSharpEmitter(compilation.Model).Emit().Select(rewrite ?? (static s => s)).ToArray();
+        // Parsing is per unit and independent: spread it over the cores.
+        var trees = new SyntaxTree[units.Length];
+        Parallel.For(0, units.Length, i =>
+            trees[i] = CSharpSyntaxTree.ParseText(units[i], ParseOptions, path: $"RulePack.{i}.g.cs", encoding: Encoding.UTF8));
+        var source = string.Concat(units);
         var name = "TriggerLang.RulePack." + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..16];
-        var csharp = CSharpCompilation.Create(name, [tree], References.Value,
+        var csharp = CSharpCompilation.Create(name, trees, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
-                nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
-        return new GeneratedRulePack(source, emitter, csharp);
+                nullableContextOptions: NullableContextOptions.Annotations, deterministic: true));
+        return new GeneratedRulePack(source, csharp);
     }
 
-    private static Diagnostics.Diagnostic InternalError(Compilation compilation, CSharpEmitter emitter, Microsoft.CodeAnalysis.Diagnostic error)
+    private static Diagnostics.Diagnostic InternalError(Compilation compilation, Microsoft.CodeAnalysis.Diagnostic error)
     {
-        var line = error.Location.GetLineSpan().StartLinePosition.Line;
-        var ruleName = emitter.RuleLines.FirstOrDefault(r => line >= r.FirstLine && line < r.LastLine).Rule
-            ?? RuleOfDispatchLine(compilation, error);
+        var ruleName = RuleOf(error) is { } index && index < compilation.Model.Rules.Length ? compilation.Model.Rules[index].Name : null;
         var rule = ruleName is null ? null : compilation.Model.Rule(ruleName);
         var what = ruleName is null ? "generating the rule pack" : $"generating code for rule `{ruleName}`";
-        var exception = new InvalidOperationException($"generated code does not compile ({error.Id} at line {line + 1})");
+        var span = error.Location.GetLineSpan();
+        var exception = new InvalidOperationException($"generated code does not compile ({error.Id} at {span.Path}:{span.StartLinePosition.Line + 1})");
         return (rule is null ? DiagnosticBuilder.ForProject() : new DiagnosticBuilder(rule.Location)).InternalError(what, exception);
     }
 
-    /// <summary>An error on a dispatch arm (<c>1 => R1Where(…)</c>) belongs to the rule whose generated method it calls.</summary>
-    private static string? RuleOfDispatchLine(Compilation compilation, Microsoft.CodeAnalysis.Diagnostic error)
+    /// <summary>
+    /// The rule an error belongs to: the rule class around it (<c>class R5</c>), or the rule whose object
+    /// <c>RulePack</c> creates on that line (<c>new R5()</c>); null for the records and the rest of the pack.
+    /// </summary>
+    private static int? RuleOf(Microsoft.CodeAnalysis.Diagnostic error)
     {
-        var text = error.Location.SourceTree?.GetText().Lines[error.Location.GetLineSpan().StartLinePosition.Line].ToString() ?? "";
-        var match = System.Text.RegularExpressions.Regex.Match(text, @"\bR(\d+)(Where|Unless|Goal|Audience)");
-        return match.Success && int.TryParse(match.Groups[1].Value, out var index) && index < compilation.Model.Rules.Length
-            ? compilation.Model.Rules[index].Name
-            : null;
+        if (error.Location.SourceTree is not { } tree)
+        {
+            return null;
+        }
+        var node = tree.GetRoot().FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true);
+        foreach (var ancestor in node.AncestorsAndSelf())
+        {
+            var index = ancestor switch
+            {
+                ClassDeclarationSyntax type => GeneratedNames.RuleIndex(type.Identifier.Text),
+                ObjectCreationExpressionSyntax { Type: IdentifierNameSyntax type } => GeneratedNames.RuleIndex(type.Identifier.Text),
+                _ => null,
+            };
+            if (index is not null)
+            {
+                return index;
+            }
+        }
+        return null;
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()

@@ -11,9 +11,10 @@ public class GeneratedNamesTests
     {
         var names = Enumerable.Range(0, 200).SelectMany(i => new[]
         {
-            GeneratedNames.EventClass(i), GeneratedNames.EventField(i), GeneratedNames.UserField(i), GeneratedNames.Where(i),
-            GeneratedNames.Unless(i, i), GeneratedNames.Goal(i), GeneratedNames.Audience(i), GeneratedNames.Constant(i),
-        }).Concat([GeneratedNames.PackClass, GeneratedNames.UserClass, .. GeneratedNames.Namespace.Split('.')]);
+            GeneratedNames.EventClass(i), GeneratedNames.EventField(i), GeneratedNames.UserField(i), GeneratedNames.RuleClass(i),
+            GeneratedNames.Constant(i),
+        }).Concat([GeneratedNames.PackClass, GeneratedNames.UserClass, GeneratedNames.EvaluationAlias, GeneratedNames.OpsAlias,
+            .. GeneratedNames.Namespace.Split('.')]);
 
         Assert.All(names, name =>
         {
@@ -21,5 +22,13 @@ public class GeneratedNamesTests
             Assert.Equal(SyntaxKind.None, SyntaxFacts.GetKeywordKind(name));
             Assert.Equal(SyntaxKind.None, SyntaxFacts.GetContextualKeywordKind(name));
         });
+    }
+
+    [Fact]
+    public void A_rule_class_name_gives_back_its_index_and_no_other_name_does()
+    {
+        Assert.All(Enumerable.Range(0, 200), i => Assert.Equal(i, GeneratedNames.RuleIndex(GeneratedNames.RuleClass(i))));
+        Assert.All(new[] { GeneratedNames.PackClass, GeneratedNames.EventClass(1), "R", "R-1", "R+1", "R 1", "Ops" },
+            name => Assert.Null(GeneratedNames.RuleIndex(name)));
     }
 }

@@ -18,7 +18,8 @@ internal sealed class HostileProject
         "class", "namespace", "return", "static", "__arglist", "__makeref", "__refvalue", "default", "this", "base",
         "new", "typeof", "nameof", "global", "unsafe", "extern", "operator", "implicit", "goto", "stackalloc",
         "fixed", "checked", "volatile", "delegate", "object", "string", "var", "dynamic", "await", "async",
-        "RulePack", "ProjectUser", "Event0", "F0", "A0", "C0", "R0Where", "R1Unless0", "R2Goal", "R3Audience",
+        "RulePack", "ProjectUser", "Event0", "F0", "A0", "C0", "R0", "R1", "R0Where", "R1Unless0", "R2Goal", "R3Audience",
+        "Ev", "Ops", "CompiledRule", "CompiledRulePack", "None",
         "System", "TriggerLang", "Where", "NewEvent", "t", "u", "c", "now", "p", "v",
     ];
 

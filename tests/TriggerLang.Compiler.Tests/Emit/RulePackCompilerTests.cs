@@ -128,7 +128,7 @@ public class RulePackCompilerTests
             new SourceFile("rules.trig", "rule first on cart_abandoned where total > 1 send email \"x\"\nrule second on cart_abandoned where items > 1 send email \"y\""),
         ]);
 
-        var build = RulePackCompiler.Compile(compilation, source => source.Replace("R1Where(Event0 t,", "R1Where(NoSuchType t,", StringComparison.Ordinal));
+        var build = RulePackCompiler.Compile(compilation, source => source.Replace("class R1 : Ev.CompiledRule", "class R1 : NoSuchType", StringComparison.Ordinal));
 
         Assert.False(build.Succeeded);
         var error = Assert.Single(build.Diagnostics);
@@ -136,5 +136,51 @@ public class RulePackCompilerTests
         Assert.Contains("rule `second`", error.Message);
         Assert.DoesNotContain("CS0246", error.Message.Replace("(CS0246 at", "", StringComparison.Ordinal));
         Assert.Equal("rules.trig", error.Location!.Value.File.Path);
+    }
+
+    [Fact]
+    public void A_compile_error_outside_the_rule_classes_is_an_internal_error_of_the_project()
+    {
+        var compilation = Compilation.Create([new SourceFile("schema.trig", Schema), new SourceFile("rules.trig", "rule r on cart_abandoned where total > 1 send email \"x\"")]);
+
+        var build = RulePackCompiler.Compile(compilation, source => source.Replace(": Ev.EventRecord", ": NoSuchType", StringComparison.Ordinal));
+
+        Assert.False(build.Succeeded);
+        Assert.All(build.Diagnostics, d => Assert.Equal("TRG0901", d.Code));
+        Assert.Contains(build.Diagnostics, d => d.Message.Contains("generating the rule pack", StringComparison.Ordinal) && d.Location is null);
+    }
+
+    [Fact]
+    public void An_assembly_that_compiles_but_reaches_outside_the_allow_list_is_refused()
+    {
+        // System.IO.File is in System.Private.CoreLib, an allowed assembly: only the audit of the emitted metadata can catch it.
+        var compilation = Compilation.Create([new SourceFile("schema.trig", Schema), new SourceFile("rules.trig", "rule r on cart_abandoned where total > 1 send email \"x\"")]);
+
+        var build = RulePackCompiler.Compile(compilation,
+            source => source.Replace("return Ops.IsTrue(", "return global::System.IO.File.Exists(\"/\") && Ops.IsTrue(", StringComparison.Ordinal));
+
+        Assert.False(build.Succeeded);
+        var error = Assert.Single(build.Diagnostics);
+        Assert.Equal("TRG0901", error.Code);
+        Assert.Contains("auditing the rule pack", error.Message);
+        Assert.Contains("System.IO.File", error.Message);
+    }
+
+    [Fact]
+    public void Rules_without_predicates_share_one_object_and_answer_the_defaults()
+    {
+        using var pack = Compile("rule a on cart_abandoned send email \"x\"\nrule b on cart_abandoned where total > 1 send email \"y\"\nrule c on purchase send email \"z\"");
+        var trigger = Event(pack, "cart_abandoned", """{"cart_id":"c","total":0,"items":2}""");
+        var user = pack.Evaluators.NewUser("u1");
+
+        Assert.Equal([true, false, true, true], new[] { 0, 1, 2, 3 }.Select(r => pack.Evaluators.Where(r, trigger, user, trigger.Time)));
+        Assert.True(pack.Evaluators.UnlessWhere(0, 0, trigger, trigger, user, trigger.Time));
+        Assert.True(pack.Evaluators.GoalWhere(1, trigger, trigger, user, trigger.Time));
+        Assert.Null(pack.Evaluators.Audience(2, trigger, user, trigger.Time));
+        var rules = (CompiledRule[])pack.Evaluators.GetType().BaseType!
+            .GetField("_rules", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(pack.Evaluators)!;
+        Assert.Same(CompiledRule.None, rules[0]);
+        Assert.Same(CompiledRule.None, rules[2]);
+        Assert.NotSame(CompiledRule.None, rules[1]);
     }
 }

@@ -28,7 +28,8 @@ internal static class SymbolAllowList
     ];
 
     private static readonly HashSet<string> EvaluationTypes =
-        [$"{Evaluation}.TrigOps", $"{Evaluation}.TrigJson", $"{Evaluation}.EventRecord", $"{Evaluation}.UserRecord", $"{Evaluation}.IRuleEvaluators"];
+        [$"{Evaluation}.TrigOps", $"{Evaluation}.TrigJson", $"{Evaluation}.EventRecord", $"{Evaluation}.UserRecord", $"{Evaluation}.IRuleEvaluators",
+         $"{Evaluation}.CompiledRule", $"{Evaluation}.CompiledRulePack"];
 
     public static bool IsGenerated(ISymbol symbol) => symbol.ContainingNamespace?.ToDisplayString() == GeneratedNames.Namespace
         || symbol is INamespaceSymbol { Name: "Generated", ContainingNamespace.Name: "TriggerLang" };
