@@ -19,6 +19,9 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
     // Both only concern one instant: they are cleared when time moves on.
     private readonly Dictionary<string, int> _repeats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _chainLength = new(StringComparer.Ordinal);
+
+    // The properties depend only on (rule, channel): serialized once each, not once per sent message.
+    private readonly Dictionary<(string Rule, string Channel), JsonElement> _properties = [];
     private DateTimeOffset _instant;
 
     public EventRecord Create(string rule, string channel, PendingSend send, DateTimeOffset time)
@@ -34,7 +37,12 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
         e.Id = id;
         e.UserId = send.Recipient;
         e.Time = time;
-        e.ReadProperties(JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["rule"] = rule, ["channel"] = channel }));
+        if (!_properties.TryGetValue((rule, channel), out var properties))
+        {
+            properties = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["rule"] = rule, ["channel"] = channel });
+            _properties[(rule, channel)] = properties;
+        }
+        e.ReadProperties(properties);
         // A link continues the chain only when its trigger was itself a message_sent of this instant.
         var previous = send.Trigger.Name == BuiltInEvents.MessageSent && send.Trigger.Time == time
             ? _chainLength.GetValueOrDefault(send.Trigger.Id, 1)

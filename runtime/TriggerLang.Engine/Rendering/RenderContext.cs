@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Scriban;
+using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace TriggerLang.Engine.Rendering;
@@ -15,11 +16,13 @@ internal sealed class RenderContext : LiquidTemplateContext
     // Liquid has no user functions, so only nested includes/captures could recurse: a small bound is plenty.
     private const int RecursionLimit = 64;
 
-    private readonly long _deadline;
+    private readonly long _budget;
+    private long _deadline;
 
     public RenderContext(RenderLimits limits)
     {
-        _deadline = Stopwatch.GetTimestamp() + (long)(limits.Deadline.TotalSeconds * Stopwatch.Frequency);
+        _budget = (long)(limits.Deadline.TotalSeconds * Stopwatch.Frequency);
+        _deadline = Stopwatch.GetTimestamp() + _budget;
         LoopLimit = limits.MaxLoopIterations;
         LoopLimitQueryable = limits.MaxLoopIterations;
         RecursiveLimit = RecursionLimit;
@@ -34,6 +37,23 @@ internal sealed class RenderContext : LiquidTemplateContext
         TemplateLoader = null;
         // Scriban formats with the current culture; a message must read the same on every machine.
         PushCulture(CultureInfo.InvariantCulture);
+        PushGlobal(LiquidFilters.Globals);
+    }
+
+    /// <summary>
+    /// Renders <paramref name="template"/> with <paramref name="globals"/> on top of the builtins and our filters,
+    /// with the whole deadline. A context is costly to build (Scriban clones its builtin functions for each), so the
+    /// renderer reuses one: after a render that returns, the context is as it was (Scriban empties its output, the
+    /// globals are popped, assignments went into <paramref name="globals"/>). After one that throws it may not be:
+    /// the caller then drops it.
+    /// </summary>
+    public string Render(Template template, ScriptObject globals)
+    {
+        _deadline = Stopwatch.GetTimestamp() + _budget;
+        PushGlobal(globals);
+        var text = template.Render(this);
+        PopGlobal();
+        return text;
     }
 
     protected override bool OnStepLoop(ScriptLoopStatementBase loop)
