@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using TriggerLang.Compiler.Semantics;
 using TriggerLang.Evaluation;
@@ -27,7 +26,7 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
     public EventRecord Create(string rule, string channel, PendingSend send, DateTimeOffset time)
     {
         MoveTo(time);
-        var id = $"{BuiltInEvents.MessageSent}:{rule}:{send.Recipient}:{time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+        var id = $"{BuiltInEvents.MessageSent}:{rule}:{send.Recipient}:{IsoTime.Compact(time)}";
         var repeat = _repeats[id] = _repeats.GetValueOrDefault(id) + 1;
         if (repeat > 1)
         {
