@@ -74,8 +74,10 @@ internal static class SimulateCommand
             {
                 var reading = context?.AddTask("reading input", maxValue: input!.Length);
                 var records = new List<InputRecord>();
-                using var reader = input is null ? Console.In : new StreamReader(input);
-                foreach (var line in JsonLinesReader.Read(reader, inputPath == "-" ? "stdin" : inputPath, new RecordParser(project.Evaluators, project.Compilation.Model.Schema)))
+                var parser = new RecordParser(project.Evaluators, project.Compilation.Model.Schema);
+                // A file is read as UTF-8 bytes (no string per line); stdin through the console's text reader.
+                var lines = input is null ? JsonLinesReader.Read(Console.In, "stdin", parser) : JsonLinesReader.Read(input, inputPath, parser);
+                foreach (var line in lines)
                 {
                     if (line.Record is { } record)
                     {
@@ -109,16 +111,33 @@ internal static class SimulateCommand
                 console.Error.WriteLine("trig simulate: stopped at the first malformed line (use --skip-invalid to report them all and go on)");
                 return ExitCodes.BadInput;
             }
-            foreach (var outcome in result.Outcomes)
-            {
-                OutcomeJson.Write(console.Out, outcome, explain);
-            }
+            WriteOutcomes(console, result.Outcomes, explain);
             foreach (var warning in result.Warnings)
             {
                 console.Error.WriteLine($"trig: warning: {warning}");
             }
             console.Error.WriteLine(Summary(result, invalid));
             return ExitCodes.Success;
+        }
+    }
+
+    /// <summary>To the process's stdout as UTF-8 bytes in large blocks (Console.Out flushes at every write); to a test's writer as text.</summary>
+    private static void WriteOutcomes(CliConsole console, IReadOnlyList<Outcome> outcomes, bool explain)
+    {
+        if (!ReferenceEquals(console, CliConsole.System))
+        {
+            foreach (var outcome in outcomes)
+            {
+                OutcomeJson.Write(console.Out, outcome, explain);
+            }
+            return;
+        }
+        console.Out.Flush();
+        using var stdout = Console.OpenStandardOutput();
+        using var writer = OutcomeJson.To(stdout, explain);
+        foreach (var outcome in outcomes)
+        {
+            writer.Write(outcome);
         }
     }
 

@@ -144,7 +144,12 @@ public sealed class DecisionEngine
             for (var i = sends.Count - 1; i >= 0; i--)
             {
                 var sent = sends[i];
-                if (sent.Rule != r || sent.Converted || sent.Time > e.Time || e.Time - sent.Time > goal.Within)
+                if (e.Time - sent.Time > goal.Within)
+                {
+                    // Sends are kept in time order: every one further back is older still.
+                    break;
+                }
+                if (sent.Rule != r || sent.Converted || sent.Time > e.Time)
                 {
                     continue;
                 }

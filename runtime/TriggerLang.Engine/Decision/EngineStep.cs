@@ -8,15 +8,33 @@ namespace TriggerLang.Engine.Decision;
 /// events the host must feed back at once (§11: processed right after their
 /// <c>sent</c> outcome). New pending sends go into the state.
 /// </summary>
+/// <remarks>
+/// The lists are created on first use: most steps fill one of them or none, and
+/// the simulator takes millions of steps. The engine's hosts in this assembly read
+/// the <c>…OrNull</c> fields so as not to create empty lists just to look at them.
+/// </remarks>
 public sealed class EngineStep
 {
-    public List<Outcome> Outcomes { get; } = [];
+    private List<Outcome>? _outcomes;
+    private List<Conversion>? _conversions;
+    private List<string>? _warnings;
+    private List<EventRecord>? _followUps;
 
-    public List<Conversion> Conversions { get; } = [];
+    public List<Outcome> Outcomes => _outcomes ??= [];
 
-    public List<string> Warnings { get; } = [];
+    public List<Conversion> Conversions => _conversions ??= [];
 
-    public List<EventRecord> FollowUps { get; } = [];
+    public List<string> Warnings => _warnings ??= [];
+
+    public List<EventRecord> FollowUps => _followUps ??= [];
 
     public OutgoingMessage? Message { get; set; }
+
+    internal List<Outcome>? OutcomesOrNull => _outcomes;
+
+    internal List<Conversion>? ConversionsOrNull => _conversions;
+
+    internal List<string>? WarningsOrNull => _warnings;
+
+    internal List<EventRecord>? FollowUpsOrNull => _followUps;
 }

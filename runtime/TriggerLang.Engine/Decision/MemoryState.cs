@@ -18,6 +18,11 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
     private readonly Dictionary<string, HashSet<PendingSend>> _pendingByUser = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Rule, string User, DateTimeOffset Time), PendingSend> _digests = [];
 
+    // What was remembered, in the order it came (time order, as inputs and sends come): Forget walks only the
+    // old front of these instead of every user's lists every time.
+    private readonly Queue<(DateTimeOffset Time, (string User, string Event) Key)> _historyOrder = new();
+    private readonly Queue<(DateTimeOffset Time, string User)> _sendOrder = new();
+
     public int PendingCount => _due.Count;
 
     /// <summary>The pending send due first (in §11 order), or null when nothing is pending.</summary>
@@ -53,6 +58,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
             _history[key] = list = [];
         }
         list.Add(e);
+        _historyOrder.Enqueue((e.Time, key));
     }
 
     public IEnumerable<EventRecord> History(string userId, string eventName) =>
@@ -65,6 +71,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
             _sends[message.User] = list = [];
         }
         list.Add(message);
+        _sendOrder.Enqueue((message.Time, message.User));
         _lastSends[(message.Rule, message.User)] = message.Time;
     }
 
@@ -108,27 +115,35 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
 
     public void Forget(DateTimeOffset events, DateTimeOffset sends)
     {
-        Prune(_history, e => e.Time < events);
-        Prune(_sends, s => s.Time < sends);
+        while (_historyOrder.TryPeek(out var old) && old.Time < events)
+        {
+            _historyOrder.Dequeue();
+            Prune(_history, old.Key, static (e, before) => e.Time < before, events);
+        }
+        while (_sendOrder.TryPeek(out var old) && old.Time < sends)
+        {
+            _sendOrder.Dequeue();
+            Prune(_sends, old.User, static (s, before) => s.Time < before, sends);
+        }
     }
 
-    private static void Prune<TKey, T>(Dictionary<TKey, List<T>> lists, Predicate<T> old) where TKey : notnull
+    /// <summary>Drops the old prefix of one list (lists are in time order), and the list when it is left empty.</summary>
+    private static void Prune<TKey, T>(Dictionary<TKey, List<T>> lists, TKey key, Func<T, DateTimeOffset, bool> isOld, DateTimeOffset before)
+        where TKey : notnull
     {
-        List<TKey>? empty = null;
-        foreach (var (key, list) in lists)
+        if (!lists.TryGetValue(key, out var list))
         {
-            // Lists are in time order, so the old entries are a prefix.
-            var count = 0;
-            while (count < list.Count && old(list[count]))
-            {
-                count++;
-            }
-            list.RemoveRange(0, count);
-            if (list.Count == 0)
-            {
-                (empty ??= []).Add(key);
-            }
+            return;
         }
-        empty?.ForEach(key => lists.Remove(key));
+        var count = 0;
+        while (count < list.Count && isOld(list[count], before))
+        {
+            count++;
+        }
+        list.RemoveRange(0, count);
+        if (list.Count == 0)
+        {
+            lists.Remove(key);
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using TriggerLang.Compiler.Semantics;
 using TriggerLang.Evaluation;
@@ -19,12 +18,15 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
     // Both only concern one instant: they are cleared when time moves on.
     private readonly Dictionary<string, int> _repeats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _chainLength = new(StringComparer.Ordinal);
+
+    // The properties depend only on (rule, channel): serialized once each, not once per sent message.
+    private readonly Dictionary<(string Rule, string Channel), JsonElement> _properties = [];
     private DateTimeOffset _instant;
 
     public EventRecord Create(string rule, string channel, PendingSend send, DateTimeOffset time)
     {
         MoveTo(time);
-        var id = $"{BuiltInEvents.MessageSent}:{rule}:{send.Recipient}:{time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+        var id = $"{BuiltInEvents.MessageSent}:{rule}:{send.Recipient}:{IsoTime.Compact(time)}";
         var repeat = _repeats[id] = _repeats.GetValueOrDefault(id) + 1;
         if (repeat > 1)
         {
@@ -34,7 +36,12 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
         e.Id = id;
         e.UserId = send.Recipient;
         e.Time = time;
-        e.ReadProperties(JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["rule"] = rule, ["channel"] = channel }));
+        if (!_properties.TryGetValue((rule, channel), out var properties))
+        {
+            properties = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["rule"] = rule, ["channel"] = channel });
+            _properties[(rule, channel)] = properties;
+        }
+        e.ReadProperties(properties);
         // A link continues the chain only when its trigger was itself a message_sent of this instant.
         var previous = send.Trigger.Name == BuiltInEvents.MessageSent && send.Trigger.Time == time
             ? _chainLength.GetValueOrDefault(send.Trigger.Id, 1)

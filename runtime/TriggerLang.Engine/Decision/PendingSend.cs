@@ -30,7 +30,12 @@ public sealed class PendingSend(long id, int rule, string recipient, EventRecord
     public DateTimeZone Zone { get; } = zone;
 
     /// <summary>Events that arrived after the trigger and may cancel the send (plain <c>unless F</c>), checked at the due time.</summary>
-    public List<(int Unless, EventRecord Event)> ExceptionCandidates { get; } = [];
+    public List<(int Unless, EventRecord Event)> ExceptionCandidates => _exceptionCandidates ??= [];
+
+    /// <summary>The candidates, or null while there are none (no list created just to look).</summary>
+    internal List<(int Unless, EventRecord Event)>? ExceptionCandidatesOrNull => _exceptionCandidates;
+
+    private List<(int Unless, EventRecord Event)>? _exceptionCandidates;
 
     /// <summary>Set for a digest send: the events collected for it.</summary>
     public DigestBatch? Digest { get; init; }

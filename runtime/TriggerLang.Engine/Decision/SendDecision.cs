@@ -108,11 +108,14 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
     /// </summary>
     private EventRecord? Exception(PendingSend send, BoundRule rule, UserRecord user, DateTimeOffset time)
     {
-        foreach (var (unless, candidate) in send.ExceptionCandidates)
+        if (send.ExceptionCandidatesOrNull is { } candidates)
         {
-            if (candidate.Time <= time && evaluators.UnlessWhere(send.Rule, unless, send.Trigger, candidate, user, time))
+            foreach (var (unless, candidate) in candidates)
             {
-                return candidate;
+                if (candidate.Time <= time && evaluators.UnlessWhere(send.Rule, unless, send.Trigger, candidate, user, time))
+                {
+                    return candidate;
+                }
             }
         }
         for (var k = 0; k < rule.Unless.Length; k++)

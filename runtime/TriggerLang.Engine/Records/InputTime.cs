@@ -15,6 +15,10 @@ internal static partial class InputTime
 
     public static DateTimeOffset Read(JsonElement value, string field)
     {
+        if (value.ValueKind == JsonValueKind.String && TryReadUtc(value, out var utc))
+        {
+            return utc;
+        }
         if (value.ValueKind == JsonValueKind.String
             && value.GetString() is { } text
             && Shape().IsMatch(text)
@@ -23,6 +27,47 @@ internal static partial class InputTime
             return time.ToUniversalTime();
         }
         throw new InputException(field, $"{Expected}, got {JsonText.Describe(value)}");
+    }
+
+    /// <summary>
+    /// The common shape, <c>yyyy-MM-ddTHH:mm:ssZ</c>, read straight from the UTF-8 bytes: no string, no regular
+    /// expression. Anything else (offsets, fractions, escapes, an invalid date) is left to the general path.
+    /// </summary>
+    private static bool TryReadUtc(JsonElement value, out DateTimeOffset time)
+    {
+        time = default;
+        // The raw token, quotes included: "2026-12-01T15:00:00Z".
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Length != 22 || raw[5] != '-' || raw[8] != '-' || raw[11] != 'T' || raw[14] != ':' || raw[17] != ':' || raw[20] != 'Z')
+        {
+            return false;
+        }
+        if (!Digits(raw, 1, 4, out var year) || !Digits(raw, 6, 2, out var month) || !Digits(raw, 9, 2, out var day)
+            || !Digits(raw, 12, 2, out var hour) || !Digits(raw, 15, 2, out var minute) || !Digits(raw, 18, 2, out var second))
+        {
+            return false;
+        }
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+        time = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = text[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+            value = value * 10 + digit;
+        }
+        return true;
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 
 namespace TriggerLang.Engine.Records;
@@ -50,6 +52,97 @@ public static class JsonLinesReader
                 }
             }
             yield return result;
+        }
+    }
+
+    /// <summary>
+    /// The same as <see cref="Read(TextReader, string, RecordParser)"/> over a UTF-8 stream, giving the same results,
+    /// but a well-formed line is parsed from its bytes: no string per line, no transcoding. Lines that are not plainly
+    /// an object in valid UTF-8 (blank, BOM, invalid bytes) are decoded and read as text, exactly as the text reader
+    /// would. A stream that starts with a UTF-16 or UTF-32 byte order mark is read as text throughout.
+    /// </summary>
+    public static IEnumerable<ReadResult> Read(Stream input, string fileName, RecordParser parser)
+    {
+        var lines = new Utf8Lines(input);
+        if (!lines.IsUtf8)
+        {
+            return Read(lines.AsText(), fileName, parser);
+        }
+        return ReadUtf8(lines, fileName, parser);
+    }
+
+    private static IEnumerable<ReadResult> ReadUtf8(Utf8Lines lines, string fileName, RecordParser parser)
+    {
+        DateTimeOffset? latest = null;
+        string? latestSource = null;
+        var number = 0;
+        while (lines.Next() is { } bytes)
+        {
+            number++;
+            ReadResult result;
+            string source;
+            if (IsPlainObject(bytes.Span))
+            {
+                source = $"{fileName}:{number.ToString(CultureInfo.InvariantCulture)}";
+                result = ReadLine(bytes, source, parser);
+            }
+            else
+            {
+                // What StreamReader would make of the line (invalid bytes become U+FFFD), then the text path.
+                var line = Encoding.UTF8.GetString(bytes.Span);
+                if (number == 1 && line.StartsWith('\uFEFF'))
+                {
+                    line = line[1..];
+                }
+                if (string.IsNullOrWhiteSpace(line))
+                {
+                    continue;
+                }
+                source = $"{fileName}:{number.ToString(CultureInfo.InvariantCulture)}";
+                result = ReadLine(line, source, parser);
+            }
+            if (result.Record?.Time is { } time)
+            {
+                if (time < latest)
+                {
+                    result = ReadResult.Refused(source, $"`time`: {IsoTime.Format(time)} is earlier than {IsoTime.Format(latest.Value)} "
+                        + $"at {latestSource}; records must be in time order");
+                }
+                else
+                {
+                    latest = time;
+                    latestSource = source;
+                }
+            }
+            yield return result;
+        }
+    }
+
+    /// <summary>Starts with <c>{</c> (after ASCII blanks) and is valid UTF-8: then bytes and text parse alike.</summary>
+    private static bool IsPlainObject(ReadOnlySpan<byte> line)
+    {
+        var start = 0;
+        while (start < line.Length && line[start] is (byte)' ' or (byte)'\t')
+        {
+            start++;
+        }
+        return start < line.Length && line[start] == (byte)'{' && Utf8.IsValid(line);
+    }
+
+    private static ReadResult ReadLine(ReadOnlyMemory<byte> line, string source, RecordParser parser)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line, Options);
+            return new ReadResult(parser.Parse(document.RootElement, source), source, null);
+        }
+        catch (JsonException exception)
+        {
+            return ReadResult.Refused(source, $"not a JSON object: {FirstSentence(exception.Message)}");
+        }
+        catch (InputException exception)
+        {
+            return ReadResult.Refused(source, exception.Describe());
         }
     }
 

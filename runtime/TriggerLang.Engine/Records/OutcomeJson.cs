@@ -19,43 +19,98 @@ public static class OutcomeJson
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
-            json.WriteStartObject();
-            json.WriteString("time", IsoTime.Format(outcome.Time));
-            json.WriteString("rule", outcome.Rule);
-            json.WriteString("user", outcome.User);
-            json.WriteString("channel", outcome.Channel);
-            json.WriteString("status", OutcomeNames.Of(outcome.Status));
-            if (outcome.Status != OutcomeStatus.Sent && outcome.Reason is { } reason)
-            {
-                json.WriteString("reason", OutcomeNames.Of(reason));
-            }
-            json.WriteString("trigger", outcome.Trigger);
-            if (outcome.Status == OutcomeStatus.Sent)
-            {
-                json.WriteStartObject("fields");
-                foreach (var (name, value) in outcome.Fields.IsDefault ? [] : outcome.Fields)
-                {
-                    json.WriteString(name, value);
-                }
-                json.WriteEndObject();
-            }
-            if (explain)
-            {
-                json.WriteStartArray("explain");
-                foreach (var step in outcome.Explanation.IsDefault ? [] : outcome.Explanation)
-                {
-                    json.WriteStringValue(step);
-                }
-                json.WriteEndArray();
-                if (outcome.Detail is { } detail)
-                {
-                    json.WriteString("detail", detail);
-                }
-            }
-            json.WriteEndObject();
+            WriteObject(json, outcome, explain);
         }
         output.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
         // Always \n, whatever the platform: the file is compared byte for byte.
         output.Write('\n');
+    }
+
+    /// <summary>
+    /// A writer of many outcomes straight to a byte stream (stdout, a file): UTF-8 into one reused buffer, written
+    /// out in large blocks, instead of a string and a text write per line. The bytes are those of <see cref="Write"/>.
+    /// </summary>
+    public static Writer To(Stream output, bool explain) => new(output, explain);
+
+    internal static void WriteObject(Utf8JsonWriter json, Outcome outcome, bool explain)
+    {
+        json.WriteStartObject();
+        json.WriteString("time", IsoTime.Format(outcome.Time));
+        json.WriteString("rule", outcome.Rule);
+        json.WriteString("user", outcome.User);
+        json.WriteString("channel", outcome.Channel);
+        json.WriteString("status", OutcomeNames.Of(outcome.Status));
+        if (outcome.Status != OutcomeStatus.Sent && outcome.Reason is { } reason)
+        {
+            json.WriteString("reason", OutcomeNames.Of(reason));
+        }
+        json.WriteString("trigger", outcome.Trigger);
+        if (outcome.Status == OutcomeStatus.Sent)
+        {
+            json.WriteStartObject("fields");
+            foreach (var (name, value) in outcome.Fields.IsDefault ? [] : outcome.Fields)
+            {
+                json.WriteString(name, value);
+            }
+            json.WriteEndObject();
+        }
+        if (explain)
+        {
+            json.WriteStartArray("explain");
+            foreach (var step in outcome.Explanation.IsDefault ? [] : outcome.Explanation)
+            {
+                json.WriteStringValue(step);
+            }
+            json.WriteEndArray();
+            if (outcome.Detail is { } detail)
+            {
+                json.WriteString("detail", detail);
+            }
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>See <see cref="To"/>. Dispose (or <see cref="Flush"/>) to write out the last block; the stream stays open.</summary>
+    public sealed class Writer : IDisposable
+    {
+        private const int BlockSize = 1 << 16;
+
+        private readonly Stream _output;
+        private readonly bool _explain;
+        private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(2 * BlockSize);
+        private readonly Utf8JsonWriter _json;
+
+        internal Writer(Stream output, bool explain)
+        {
+            _output = output;
+            _explain = explain;
+            _json = new Utf8JsonWriter(_buffer, Options);
+        }
+
+        public void Write(Outcome outcome)
+        {
+            WriteObject(_json, outcome, _explain);
+            _json.Flush();
+            _json.Reset();
+            System.Buffers.BuffersExtensions.Write(_buffer, "\n"u8);
+            if (_buffer.WrittenCount >= BlockSize)
+            {
+                _output.Write(_buffer.WrittenSpan);
+                _buffer.ResetWrittenCount();
+            }
+        }
+
+        public void Flush()
+        {
+            _output.Write(_buffer.WrittenSpan);
+            _buffer.ResetWrittenCount();
+            _output.Flush();
+        }
+
+        public void Dispose()
+        {
+            Flush();
+            _json.Dispose();
+        }
     }
 }

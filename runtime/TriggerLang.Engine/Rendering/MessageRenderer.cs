@@ -6,7 +6,7 @@ namespace TriggerLang.Engine.Rendering;
 
 /// <summary>
 /// Renders a send's fields (LANGUAGE.md §5, §11). Every template of the model is parsed once, up
-/// front; each field renders in a fresh context, so a template's <c>assign</c> cannot leak into the
+/// front; each field renders with fresh globals, so a template's <c>assign</c> cannot leak into the
 /// next field, and each gets the whole of <see cref="RenderLimits"/>.
 /// </summary>
 public sealed class MessageRenderer
@@ -14,6 +14,7 @@ public sealed class MessageRenderer
     private readonly RenderLimits _limits;
     private readonly TemplateValues _values;
     private readonly Dictionary<BoundTemplate, ParsedTemplate> _templates = [];
+    private RenderContext? _spare;
 
     public MessageRenderer(SemanticModel model, RenderLimits limits)
     {
@@ -36,7 +37,10 @@ public sealed class MessageRenderer
             {
                 return RenderResult.Failed($"template of field `{field.Field}` does not parse: {syntax}");
             }
-            var text = RenderOne(parsed.Template!, rule, scope, out var failure);
+            string? failure = null;
+            var text = parsed.Plain is { } plain
+                ? plain.Length > _limits.MaxOutputChars ? Fail(RenderFailures.Output(_limits), out failure) : plain
+                : RenderOne(parsed.Template!, rule, scope, out failure);
             if (failure is not null)
             {
                 return RenderResult.Failed($"template of field `{field.Field}` {failure}");
@@ -46,19 +50,27 @@ public sealed class MessageRenderer
         return new RenderResult(fields.MoveToImmutable(), null);
     }
 
+    private static string? Fail(string why, out string? failure)
+    {
+        failure = why;
+        return null;
+    }
+
     private string? RenderOne(Template template, BoundRule rule, RenderScope scope, out string? failure)
     {
-        var context = new RenderContext(_limits);
-        context.PushGlobal(LiquidFilters.Globals);
-        context.PushGlobal(_values.Globals(rule, scope));
+        // One spare context, taken and given back: no lock, and safe if hosts render on several threads (a second
+        // render at the same time just builds its own).
+        var context = Interlocked.Exchange(ref _spare, null) ?? new RenderContext(_limits);
         try
         {
-            var text = template.Render(context);
+            var text = context.Render(template, _values.Globals(rule, scope));
+            _spare = context;
             failure = text.Length > _limits.MaxOutputChars ? RenderFailures.Output(_limits) : null;
             return failure is null ? text : null;
         }
         catch (Exception exception)
         {
+            // The context may be left mid-render (loops, captures): not reused.
             failure = Explain(exception);
             return null;
         }
@@ -90,11 +102,16 @@ public sealed class MessageRenderer
         return $"failed: {message}";
     }
 
-    /// <summary>A parsed template, or why it would not parse (the compiler reports that first; a pack built anyway still must not crash).</summary>
-    private sealed record ParsedTemplate(Template? Template, string? Error)
+    /// <summary>A parsed template, or plain text (<see cref="Plain"/>), or why it would not parse (the compiler reports that first; a pack built anyway still must not crash).</summary>
+    private sealed record ParsedTemplate(Template? Template, string? Error, string? Plain = null)
     {
         public static ParsedTemplate Parse(string text)
         {
+            // Text with no Liquid tag renders as itself: no parse, no context, no globals.
+            if (!text.Contains("{{", StringComparison.Ordinal) && !text.Contains("{%", StringComparison.Ordinal))
+            {
+                return new(null, null, text);
+            }
             try
             {
                 var template = Template.ParseLiquid(text);

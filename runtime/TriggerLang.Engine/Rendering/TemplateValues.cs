@@ -20,7 +20,8 @@ internal sealed class TemplateValues(SemanticModel model)
 
     public ScriptObject Globals(BoundRule rule, RenderScope scope)
     {
-        var globals = new ScriptObject();
+        // Sized up front: growing Scriban's dictionaries showed in profiles. Same insertion order, same objects.
+        var globals = new ScriptObject(6);
         var trigger = Event(scope.Trigger);
         globals["user"] = User(scope.User);
         globals["event"] = trigger;
@@ -28,7 +29,7 @@ internal sealed class TemplateValues(SemanticModel model)
         {
             globals[alias] = trigger;
         }
-        globals["rule"] = new ScriptObject { ["name"] = rule.Name, ["title"] = rule.Title };
+        globals["rule"] = new ScriptObject(2) { ["name"] = rule.Name, ["title"] = rule.Title };
         if (scope.DigestEvents is { } events)
         {
             var list = new TemplateList();
@@ -42,7 +43,7 @@ internal sealed class TemplateValues(SemanticModel model)
     private ScriptObject User(UserRecord user)
     {
         var attributes = model.Schema.User.Attributes;
-        var result = new ScriptObject();
+        var result = new ScriptObject(attributes.Count);
         for (var i = 0; i < attributes.Count; i++)
         {
             result[attributes[i].Name] = Value(user.GetAttribute(i));
@@ -52,13 +53,14 @@ internal sealed class TemplateValues(SemanticModel model)
 
     private ScriptObject Event(EventRecord record)
     {
-        var result = new ScriptObject();
-        if (_eventFields.TryGetValue(record.Name, out var fields))
+        if (!_eventFields.TryGetValue(record.Name, out var fields))
         {
-            for (var i = 0; i < fields.Count; i++)
-            {
-                result[fields[i].Name] = Value(record.GetField(i));
-            }
+            return new ScriptObject();
+        }
+        var result = new ScriptObject(fields.Count);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            result[fields[i].Name] = Value(record.GetField(i));
         }
         return result;
     }

@@ -101,14 +101,33 @@ public sealed class Simulator(RuleBook rules, IRuleEvaluators evaluators, Messag
 
         public SimulationResult Result()
         {
-            var sorted = _outcomes
-                .Select((outcome, index) => (outcome, index))
-                .OrderBy(p => p.outcome.Time)
-                .ThenBy(p => p.outcome.Rule, StringComparer.Ordinal)
-                .ThenBy(p => p.outcome.User, StringComparer.Ordinal)
-                .ThenBy(p => p.index)
-                .Select(p => p.outcome)
-                .ToList();
+            // §8 order: time, rule, user, then decision order. One array sort with the index as the last key
+            // (so it is stable) instead of LINQ's chain of key selectors.
+            var keyed = new (Outcome Outcome, int Index)[_outcomes.Count];
+            for (var i = 0; i < keyed.Length; i++)
+            {
+                keyed[i] = (_outcomes[i], i);
+            }
+            Array.Sort(keyed, static (a, b) =>
+            {
+                var byTime = a.Outcome.Time.CompareTo(b.Outcome.Time);
+                if (byTime != 0)
+                {
+                    return byTime;
+                }
+                var byRule = string.CompareOrdinal(a.Outcome.Rule, b.Outcome.Rule);
+                if (byRule != 0)
+                {
+                    return byRule;
+                }
+                var byUser = string.CompareOrdinal(a.Outcome.User, b.Outcome.User);
+                return byUser != 0 ? byUser : a.Index.CompareTo(b.Index);
+            });
+            var sorted = new List<Outcome>(keyed.Length);
+            foreach (var (outcome, _) in keyed)
+            {
+                sorted.Add(outcome);
+            }
             return new SimulationResult(sorted, _conversions, _warnings, _events, _state.PendingCount);
         }
 
@@ -124,19 +143,31 @@ public sealed class Simulator(RuleBook rules, IRuleEvaluators evaluators, Messag
 
         private void Collect(EngineStep step)
         {
-            _outcomes.AddRange(step.Outcomes);
-            _conversions.AddRange(step.Conversions);
-            foreach (var warning in step.Warnings)
+            if (step.OutcomesOrNull is { } outcomes)
             {
-                if (_warningSet.Add(warning))
+                _outcomes.AddRange(outcomes);
+            }
+            if (step.ConversionsOrNull is { } conversions)
+            {
+                _conversions.AddRange(conversions);
+            }
+            if (step.WarningsOrNull is { } warnings)
+            {
+                foreach (var warning in warnings)
                 {
-                    _warnings.Add(warning);
+                    if (_warningSet.Add(warning))
+                    {
+                        _warnings.Add(warning);
+                    }
                 }
             }
             // message_sent is processed right after its sent outcome, before other work of the same instant (§11).
-            foreach (var followUp in step.FollowUps)
+            if (step.FollowUpsOrNull is { } followUps)
             {
-                Ingest(followUp);
+                foreach (var followUp in followUps)
+                {
+                    Ingest(followUp);
+                }
             }
         }
     }

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using TriggerLang.Bench.Generation;
+using TriggerLang.Compiler.Packs;
+using TriggerLang.Engine;
+using TriggerLang.Engine.Decision;
+using TriggerLang.Engine.Records;
+using TriggerLang.Engine.Rendering;
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Bench.Simulation;
+
+/// <summary>
+/// <c>--simulate-parts DIR INPUT [--iterations K]</c>: where the time of <c>trig simulate</c> goes, in
+/// process, one part at a time, in CPU time (the machine is shared): parsing the JSON Lines into records, the simulation
+/// (deciding and rendering), rendering alone (the sent outcomes' templates rendered again), and
+/// writing the outcomes as JSON Lines to a null stream. Each part runs <c>K</c> times (the first is
+/// the cold one, JIT included); the table shows the first run and the best of the others.
+/// </summary>
+public static class SimulationProfiler
+{
+    public static int Run(string directory, string input, int iterations, TextWriter output)
+    {
+        var (sources, options) = ProjectCheck.Load(directory);
+        var compilation = ProjectCheck.Compile(sources, options);
+        if (compilation.HasErrors)
+        {
+            throw new InvalidOperationException($"{directory} has errors: {compilation.Diagnostics.First()}");
+        }
+        var cached = new RulePackCache().LoadOrCompile(compilation);
+        using var project = new RuleProject(compilation, cached.Pack ?? throw new InvalidOperationException("no pack"), RenderLimits.Default);
+        var parser = new RecordParser(project.Evaluators, compilation.Model.Schema);
+
+        List<InputRecord> records = [];
+        var parse = Time(iterations, () =>
+        {
+            records = [];
+            using var reader = File.OpenRead(input);
+            foreach (var line in JsonLinesReader.Read(reader, input, parser))
+            {
+                records.Add(line.Record ?? throw new InvalidOperationException(line.ToString()));
+            }
+        });
+        var events = records.Count(r => r is EventInput);
+
+        Engine.Simulation.SimulationResult? result = null;
+        var simulate = Time(iterations, () => result = project.CreateSimulator().Run(records));
+
+        var renders = RenderCalls(project, records, result!);
+        var render = Time(iterations, () =>
+        {
+            foreach (var (rule, send, scope) in renders)
+            {
+                project.Renderer.Render(rule, send, scope);
+            }
+        });
+
+        var writeText = Time(iterations, () =>
+        {
+            using var writer = new StreamWriter(Stream.Null, new UTF8Encoding(false), 1 << 16);
+            foreach (var outcome in result!.Outcomes)
+            {
+                OutcomeJson.Write(writer, outcome, explain: false);
+            }
+        });
+        var writeBytes = Time(iterations, () =>
+        {
+            using var writer = OutcomeJson.To(Stream.Null, explain: false);
+            foreach (var outcome in result!.Outcomes)
+            {
+                writer.Write(outcome);
+            }
+        });
+
+        var sent = result!.Outcomes.Count(o => o.Status == OutcomeStatus.Sent);
+        output.WriteLine($"{records.Count:N0} records ({events:N0} events), {result.Outcomes.Count:N0} outcomes ({sent:N0} sent, "
+            + $"{renders.Count:N0} re-rendered: the non-digest ones), {result.Conversions.Count:N0} conversions, {iterations} iterations");
+        output.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
+        output.WriteLine("| part | first run, CPU (s) | best warm, CPU (s) | events/s (best warm) |");
+        output.WriteLine("| --- | ---: | ---: | ---: |");
+        void Row(string name, (double First, double Best) t) =>
+            output.WriteLine($"| {name} | {t.First.ToString("F3", CultureInfo.InvariantCulture)} | {t.Best.ToString("F3", CultureInfo.InvariantCulture)} | "
+                + $"{(events / t.Best).ToString("N0", CultureInfo.InvariantCulture)} |");
+        Row("parse JSON Lines → records", parse);
+        Row("simulate (decide + render)", simulate);
+        Row($"render alone ({renders.Count:N0} sends)", render);
+        Row("simulate minus render ≈ decide", (simulate.First - render.First, simulate.Best - render.Best));
+        Row("write outcomes, a TextWriter per line (null stream)", writeText);
+        Row("write outcomes, OutcomeJson.To (null stream)", writeBytes);
+        return 0;
+    }
+
+    /// <summary>Runs <paramref name="part"/> <paramref name="iterations"/> times after a full GC: the CPU time of the first run, and the best of the rest.</summary>
+    private static (double First, double Best) Time(int iterations, Action part)
+    {
+        var first = 0.0;
+        var best = double.MaxValue;
+        for (var i = 0; i < iterations; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            // CPU time of the process, not wall time: the machine is shared, and the parts are single-threaded.
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            part();
+            var seconds = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
+            if (i == 0)
+            {
+                first = seconds;
+            }
+            else
+            {
+                best = Math.Min(best, seconds);
+            }
+        }
+        return (first, iterations == 1 ? first : best);
+    }
+
+    /// <summary>
+    /// The render calls of the non-digest sent outcomes, rebuilt: the trigger from its id, the profile
+    /// as the input's untimed user records leave it (the generated input has no timed ones), the
+    /// channel's fields. Digests are left out: their batches are not in the outcome.
+    /// </summary>
+    private static List<(Compiler.Semantics.BoundRule, Compiler.Semantics.BoundSend, RenderScope)> RenderCalls(
+        RuleProject project, List<InputRecord> records, Engine.Simulation.SimulationResult result)
+    {
+        var state = new MemoryState(project.Evaluators.NewUser);
+        var engine = new DecisionEngine(project.Rules, project.Evaluators, state, project.Renderer);
+        var events = new Dictionary<string, EventRecord>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            switch (record)
+            {
+                case UserInput user:
+                    engine.Apply(user);
+                    break;
+                case EventInput e:
+                    events[e.Event.Id] = e.Event;
+                    break;
+            }
+        }
+        var rules = project.Compilation.Model.Rules.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var calls = new List<(Compiler.Semantics.BoundRule, Compiler.Semantics.BoundSend, RenderScope)>();
+        foreach (var outcome in result.Outcomes)
+        {
+            if (outcome.Status != OutcomeStatus.Sent || !events.TryGetValue(outcome.Trigger, out var trigger))
+            {
+                continue;
+            }
+            var rule = rules[outcome.Rule];
+            if (rule.Digest is not null)
+            {
+                continue;
+            }
+            var send = rule.Sends.First(s => s.Channel.Name == outcome.Channel);
+            calls.Add((rule, send, new RenderScope(state.Profile(outcome.User).User, trigger, null, null)));
+        }
+        return calls;
+    }
+}
