@@ -38,8 +38,7 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
         e.Time = time;
         if (!_properties.TryGetValue((rule, channel), out var properties))
         {
-            properties = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["rule"] = rule, ["channel"] = channel });
-            _properties[(rule, channel)] = properties;
+            properties = _properties[(rule, channel)] = Properties(rule, channel);
         }
         e.ReadProperties(properties);
         // A link continues the chain only when its trigger was itself a message_sent of this instant.
@@ -48,6 +47,21 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
             : 0;
         _chainLength[id] = previous + 1;
         return e;
+    }
+
+    /// <summary>The event's properties as JSON, written without reflection (hosts may run trimmed).</summary>
+    private static JsonElement Properties(string rule, string channel)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("rule", rule);
+            writer.WriteString("channel", channel);
+            writer.WriteEndObject();
+        }
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
     }
 
     /// <summary>Whether <paramref name="e"/> is <c>message_sent</c> of <paramref name="rule"/> itself.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Scriban;
+using Scriban.Runtime;
 using TriggerLang.Compiler.Semantics;
 
 namespace TriggerLang.Engine.Rendering;
@@ -13,7 +14,8 @@ public sealed class MessageRenderer
 {
     private readonly RenderLimits _limits;
     private readonly TemplateValues _values;
-    private readonly Dictionary<BoundTemplate, ParsedTemplate> _templates = [];
+    // By reference: a record's own hash would hash the whole template text at every render.
+    private readonly Dictionary<BoundTemplate, ParsedTemplate> _templates = new(ReferenceEqualityComparer.Instance);
     private RenderContext? _spare;
 
     public MessageRenderer(SemanticModel model, RenderLimits limits)
@@ -29,6 +31,7 @@ public sealed class MessageRenderer
     public RenderResult Render(BoundRule rule, BoundSend send, RenderScope scope)
     {
         var fields = ImmutableArray.CreateBuilder<KeyValuePair<string, string>>(send.Fields.Length);
+        ScriptObject? globals = null; // built once per message, and only when a field is more than plain text
         foreach (var field in send.Fields)
         {
             // A model built after this renderer (tests, reloads) still renders, just without the cache.
@@ -40,7 +43,7 @@ public sealed class MessageRenderer
             string? failure = null;
             var text = parsed.Plain is { } plain
                 ? plain.Length > _limits.MaxOutputChars ? Fail(RenderFailures.Output(_limits), out failure) : plain
-                : RenderOne(parsed.Template!, rule, scope, out failure);
+                : RenderOne(parsed.Template!, globals ??= _values.Globals(rule, scope), out failure);
             if (failure is not null)
             {
                 return RenderResult.Failed($"template of field `{field.Field}` {failure}");
@@ -56,14 +59,14 @@ public sealed class MessageRenderer
         return null;
     }
 
-    private string? RenderOne(Template template, BoundRule rule, RenderScope scope, out string? failure)
+    private string? RenderOne(Template template, ScriptObject globals, out string? failure)
     {
         // One spare context, taken and given back: no lock, and safe if hosts render on several threads (a second
         // render at the same time just builds its own).
         var context = Interlocked.Exchange(ref _spare, null) ?? new RenderContext(_limits);
         try
         {
-            var text = context.Render(template, _values.Globals(rule, scope));
+            var text = context.Render(template, globals);
             _spare = context;
             failure = text.Length > _limits.MaxOutputChars ? RenderFailures.Output(_limits) : null;
             return failure is null ? text : null;

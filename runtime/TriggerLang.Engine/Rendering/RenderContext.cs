@@ -51,8 +51,9 @@ internal sealed class RenderContext : LiquidTemplateContext
     /// Renders <paramref name="template"/> with <paramref name="globals"/> on top of the builtins and our filters,
     /// with the whole deadline and loop budget. A context is costly to build (Scriban clones its builtin functions
     /// for each), so the renderer reuses one: after a render that returns, the context is as it was (Scriban empties
-    /// its output, the globals are popped, assignments went into <paramref name="globals"/>). After one that throws
-    /// it may not be: the caller then drops it.
+    /// its output, the globals are popped). After one that throws it may not be: the caller then drops it.
+    /// The fields of one message share <paramref name="globals"/>: a template's <c>assign</c> goes into a scope of
+    /// its own on top, so it cannot leak into the next field.
     /// </summary>
     public string Render(Template template, ScriptObject globals)
     {
@@ -60,7 +61,9 @@ internal sealed class RenderContext : LiquidTemplateContext
         _checks = 0;
         _iterations = 0;
         PushGlobal(globals);
+        PushGlobal(new ScriptObject(0));
         var text = template.Render(this);
+        PopGlobal();
         PopGlobal();
         return text;
     }

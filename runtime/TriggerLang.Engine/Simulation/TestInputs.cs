@@ -46,7 +46,12 @@ internal static class TestInputs
         return records;
     }
 
-    private static JsonElement Json(object? value) => JsonSerializer.SerializeToElement(Node(value));
+    private static JsonElement Json(object? value)
+    {
+        // Through text rather than JsonSerializer, which needs reflection (hosts may run trimmed).
+        using var document = JsonDocument.Parse(Node(value)?.ToJsonString() ?? "null");
+        return document.RootElement.Clone();
+    }
 
     private static JsonNode? Node(object? value) => value switch
     {
