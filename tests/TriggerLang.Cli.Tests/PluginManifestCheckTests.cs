@@ -157,6 +157,25 @@ public class PluginManifestCheckTests
     }
 
     [Fact]
+    public void Two_plugins_of_one_name_and_a_folder_without_a_manifest_are_reported()
+    {
+        using var plugins = new TempProject().With("a/trig-plugin.json", Manifests.Chat()).With("b/trig-plugin.json", Manifests.Chat(channel: "chat"))
+            .With("notes/README.md", "not a plugin");
+        using var project = new TempProject().With("schema.trig", Projects.Schema);
+
+        var result = Trig.Run("check", project.Path, "--plugins", plugins.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        AssertLines(
+        [
+            $"{plugins.File("b/trig-plugin.json")}(1,1): error TRG0709: a plugin named `slack` is already in {plugins.File("a/trig-plugin.json")}: "
+                + "plugin names are their settings' section names (`Plugins:slack`); rename or remove one",
+            $"trig: warning TRG0710: `{plugins.Path}/notes` has no trig-plugin.json, so it is not a plugin and is ignored: "
+                + "add its manifest, or move the folder out of the plugins folder",
+        ], result.OutLines);
+    }
+
+    [Fact]
     public void A_missing_plugins_folder_exits_2()
     {
         using var project = new TempProject().With("schema.trig", Projects.Schema);
