@@ -52,7 +52,7 @@ public static class PluginFolderReader
     {
         var channels = new List<ChannelDefinition>();
         var owners = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        var byChannel = plugins.SelectMany(p => p.Channels.Select(c => (Plugin: p, Channel: c))).GroupBy(x => x.Channel.Name, StringComparer.Ordinal);
+        var byChannel = plugins.SelectMany(p => p.Channels.Select(c => (Plugin: p, Channel: c))).GroupBy(x => x.Channel.Name, StringComparer.Ordinal).ToList();
         foreach (var group in byChannel)
         {
             var declarers = group.ToList();

@@ -223,6 +223,19 @@ public class PluginManifestCheckTests
         Assert.Contains("PASS slack gets it", result.Out);
     }
 
+    [Fact]
+    public void The_example_plugins_rules_check_clean_against_its_manifest_and_not_without_it()
+    {
+        var example = Examples.Path("console-channel");
+        using var plugins = new TempProject().With("console/trig-plugin.json", File.ReadAllText(Path.Combine(example, "trig-plugin.json")));
+
+        var with = Trig.Run("check", Path.Combine(example, "rules"), "--plugins", plugins.Path);
+        var without = Trig.Run("check", Path.Combine(example, "rules"));
+
+        Assert.True(with.ExitCode == 0, with.Out + with.Error);
+        Assert.Contains("error TRG0305: unknown channel `console`", without.Out);
+    }
+
     /// <summary>Compares as text, so that a failure shows the whole line that differs.</summary>
     private static void AssertLines(string[] expected, IEnumerable<string> actual) =>
         Assert.Equal(string.Join("\n", expected), string.Join("\n", actual));
