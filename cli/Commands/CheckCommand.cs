@@ -6,7 +6,7 @@ using TriggerLang.Compiler.Diagnostics;
 namespace TriggerLang.Cli.Commands;
 
 /// <summary>
-/// <c>trig check DIR… [--format text|sarif] [--output FILE]</c>: parse and
+/// <c>trig check DIR… [--format text|sarif] [--output FILE] [--plugins DIR]</c>: parse and
 /// type-check each project folder. Text diagnostics go to stdout in MSBuild
 /// style, the summary to stderr; exit 0 clean or warnings only, 1 errors,
 /// 2 bad usage or unreadable input.
