@@ -345,7 +345,7 @@ public readonly struct DiagnosticBuilder(Location? location)
             : $"channel `{channel}` of {plugin} has several primary fields ({string.Join(", ", primaries)}): mark only one with `\"primary\": true`");
 
     public Diagnostic ChannelDeclaredTwice(string channel, string first, string firstManifest, string second) => Create(DiagnosticCatalog.ChannelDeclaredTwice,
-        $"channel `{channel}` is declared by two plugins, `{first}` ({firstManifest}) and `{second}` (here), so it is unavailable: choose one with "
+        $"channel `{channel}` is declared by two plugins, `{first}` ({firstManifest}) and `{second}` (here), so no plugin delivers it: choose one with "
         + $"`--channel-plugin {channel}={first}` (the runtime's setting `PluginHost:Channels:{channel}`), or remove one of the plugins");
 
     public Diagnostic UnsupportedPluginSdk(string plugin, int sdk, int supported) => Create(DiagnosticCatalog.UnsupportedPluginSdk,

@@ -8,7 +8,7 @@ namespace TriggerLang.Compiler.Plugins;
 /// What a plugins folder offers: the plugins whose manifests are valid, the
 /// channels they declare (<see cref="Channels"/>, for the compiler) and which
 /// plugin delivers each channel (<see cref="Owners"/>, for the host). A
-/// channel declared by two plugins with no choice made is in neither: it is
+/// channel declared by two plugins with no choice made has no owner: it is
 /// an error, and guessing would deliver through the wrong provider.
 /// </summary>
 public sealed record PluginCatalog(

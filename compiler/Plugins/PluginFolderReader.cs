@@ -72,7 +72,10 @@ public static class PluginFolderReader
                 owners[group.Key] = declarers[0].Plugin.Name;
                 continue;
             }
+            // No owner: nothing delivers it until a choice is made. The first declaration still types the sends, so
+            // that each one is not also reported as an unknown channel.
             var (first, second) = (declarers[0].Plugin, declarers[1].Plugin);
+            channels.Add(declarers[0].Channel);
             diagnostics.Add(AtName(second).ChannelDeclaredTwice(group.Key, first.Name, first.ManifestPath, second.Name));
         }
         foreach (var (channel, plugin) in choices.Where(c => !byChannel.Any(g => g.Key == c.Key)))

@@ -34,8 +34,9 @@ public sealed class PluginHost : IDisposable
 
     /// <summary>
     /// Delivers through the channel's plugin, isolated (see <see cref="IsolatedChannel"/>).
-    /// A channel whose plugin failed to load is a retryable failure (a fix and a reload
-    /// can bring it back); a channel no plugin declares is a permanent one.
+    /// A channel whose plugin failed to load, or that several plugins declare with no
+    /// choice made, is a retryable failure (a fix and a reload can bring it back); a
+    /// channel no plugin declares is a permanent one.
     /// </summary>
     public Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken = default)
     {
@@ -45,7 +46,8 @@ public sealed class PluginHost : IDisposable
             return channel.DeliverAsync(delivery, cancellationToken);
         }
         return Task.FromResult(state.Declared.Contains(delivery.Channel)
-            ? DeliveryResult.Retryable($"channel `{delivery.Channel}` is unavailable: its plugin was not loaded (see the plugin host's log)")
+            ? DeliveryResult.Retryable($"channel `{delivery.Channel}` is unavailable: its plugin was not loaded, or several plugins declare it "
+                + "(see the plugin host's problems)")
             : DeliveryResult.Permanent($"no plugin in `{_options.Folder}` declares the channel `{delivery.Channel}`"));
     }
 

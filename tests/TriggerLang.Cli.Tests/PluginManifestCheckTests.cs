@@ -119,11 +119,12 @@ public class PluginManifestCheckTests
         var chosen = Trig.Run("check", project.Path, "--plugins", plugins.Path, "--channel-plugin", "email=smtp");
 
         Assert.Equal(1, conflict.ExitCode);
-        Assert.Equal(
+        AssertLines(
+        [
             $"{plugins.File("smtp/trig-plugin.json")}(1,1): error TRG0705: channel `email` is declared by two plugins, `ses` ({plugins.File("ses/trig-plugin.json")}) "
-            + "and `smtp` (here), so it is unavailable: choose one with `--channel-plugin email=ses` (the runtime's setting `PluginHost:Channels:email`), "
-            + "or remove one of the plugins",
-            conflict.OutLines[0]);
+                + "and `smtp` (here), so no plugin delivers it: choose one with `--channel-plugin email=ses` (the runtime's setting `PluginHost:Channels:email`), "
+                + "or remove one of the plugins",
+        ], conflict.OutLines);
         Assert.Equal(0, chosen.ExitCode);
         Assert.Equal("", chosen.Out);
     }
