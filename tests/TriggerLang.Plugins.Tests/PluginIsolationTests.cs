@@ -11,14 +11,15 @@ namespace TriggerLang.Plugins.Tests;
 public class PluginIsolationTests
 {
     [Fact]
-    public async Task A_call_that_throws_is_a_retryable_failure_with_the_exception_message()
+    public async Task A_call_that_throws_is_a_retryable_failure_with_the_exception_message_and_the_others_keep_working()
     {
-        using var folder = new PluginsFolder().With("TestPlugins.Faulty", "faulty");
+        using var folder = new PluginsFolder().With("TestPlugins.Faulty", "faulty").With("TestPlugins.Echo", "echo");
         using var host = PluginHost.Load(new PluginHostOptions(folder.Path));
 
-        var result = (await host.DeliverAsync(Deliveries.To("throws")));
+        var result = await host.DeliverAsync(Deliveries.To("throws"));
 
         Assert.Equal(DeliveryResult.Retryable("channel `throws` (plugin `faulty`) failed: InvalidOperationException: the provider is down"), result);
+        Assert.Equal(DeliveryStatus.Delivered, (await host.DeliverAsync(Deliveries.To("echo"))).Status);
     }
 
     [Theory]
@@ -26,15 +27,15 @@ public class PluginIsolationTests
     [InlineData("blocks")]
     public async Task A_call_that_does_not_answer_is_abandoned_at_the_timeout_even_if_it_ignores_its_token(string channel)
     {
-        using var folder = new PluginsFolder().With("TestPlugins.Faulty", "faulty").With("TestPlugins.Echo", "echo");
+        using var folder = new PluginsFolder().With("TestPlugins.Faulty", "faulty");
         using var host = PluginHost.Load(new PluginHostOptions(folder.Path) { CallTimeout = TimeSpan.FromMilliseconds(200) });
 
         var clock = Stopwatch.StartNew();
-        var result = (await host.DeliverAsync(Deliveries.To(channel)));
+        var result = await host.DeliverAsync(Deliveries.To(channel));
 
         Assert.Equal(DeliveryResult.Retryable($"channel `{channel}` (plugin `faulty`) did not answer within 0.2 s"), result);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
-        Assert.Equal(DeliveryStatus.Delivered, (await host.DeliverAsync(Deliveries.To("echo"))).Status);
+        // Generous for a loaded CI machine, and still well before `blocks` returns (10 s).
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     [Fact]
@@ -73,8 +74,8 @@ public class PluginIsolationTests
         using var folder = new PluginsFolder().With("TestPlugins.CrashOnStart", "crash");
         using var host = PluginHost.Load(new PluginHostOptions(folder.Path));
 
-        var crashed = (await host.DeliverAsync(Deliveries.To("crash")));
-        var unknown = (await host.DeliverAsync(Deliveries.To("fax")));
+        var crashed = await host.DeliverAsync(Deliveries.To("crash"));
+        var unknown = await host.DeliverAsync(Deliveries.To("fax"));
 
         Assert.Equal(DeliveryStatus.RetryableFailure, crashed.Status);
         Assert.Equal(DeliveryResult.Permanent($"no plugin in `{folder.Path}` declares the channel `fax`"), unknown);

@@ -20,7 +20,7 @@ public class PluginLoadingTests
         }).Build();
 
         using var host = PluginHost.Load(PluginHostConfiguration.FromConfiguration(configuration, log.Add));
-        var result = (await host.DeliverAsync(Deliveries.To("echo", "hi")));
+        var result = await host.DeliverAsync(Deliveries.To("echo", "hi"));
 
         Assert.Empty(host.Problems);
         Assert.Equal(new DeliveryResult(DeliveryStatus.Delivered, "> hi to u1"), result);
@@ -52,8 +52,8 @@ public class PluginLoadingTests
         using var folder = new PluginsFolder().With("TestPlugins.Json12", "json12").With("TestPlugins.Json13", "json13");
 
         using var host = PluginHost.Load(new PluginHostOptions(folder.Path));
-        var twelve = (await host.DeliverAsync(Deliveries.To("json12", "a")));
-        var thirteen = (await host.DeliverAsync(Deliveries.To("json13", "b")));
+        var twelve = await host.DeliverAsync(Deliveries.To("json12", "a"));
+        var thirteen = await host.DeliverAsync(Deliveries.To("json13", "b"));
 
         Assert.Empty(host.Problems);
         Assert.Equal("12.0.0.0 {\"text\":\"a\"}", twelve.Detail);
@@ -88,7 +88,7 @@ public class PluginLoadingTests
         var settings = new Dictionary<string, string> { ["path"] = output };
 
         using var host = PluginHost.Load(new PluginHostOptions(folder.Path) { Settings = name => name == "console" ? settings : new Dictionary<string, string>() });
-        var result = (await host.DeliverAsync(Deliveries.To("console", "Your cart misses you")));
+        var result = await host.DeliverAsync(Deliveries.To("console", "Your cart misses you"));
 
         Assert.Equal(DeliveryStatus.Delivered, result.Status);
         Assert.Equal(["[trig] welcome → u1: Your cart misses you (welcome/u1/e1/console)"], File.ReadAllLines(output));

@@ -11,7 +11,7 @@ public sealed class FaultyPlugin : IChannelPlugin
         new Channel("hangs", _ => new TaskCompletionSource<DeliveryResult>().Task),
         new Channel("blocks", _ =>
         {
-            Thread.Sleep(TimeSpan.FromSeconds(3));
+            Thread.Sleep(TimeSpan.FromSeconds(10));
             return Task.FromResult(DeliveryResult.Delivered());
         }),
     ];
