@@ -1,5 +1,6 @@
 using static TriggerLang.Cli.Output.Counts;
 using System.CommandLine;
+using TriggerLang.Compiler.Channels;
 using TriggerLang.Compiler.Diagnostics;
 using TriggerLang.Compiler.Packs;
 
@@ -23,14 +24,17 @@ internal static class BuildCommand
             Description = "The folder to write the rule pack to (created if needed; its pack files are replaced).",
             Required = true,
         };
+        var plugins = new PluginOptions();
         var command = new Command("build", "Compile a rules project into a rule pack.") { directory, output };
-        command.SetAction(parse => Run(console, parse.GetValue(directory)!, parse.GetValue(output)!));
+        plugins.AddTo(command);
+        command.SetAction(parse => PluginChannels.Checked(console, console.Out, plugins.Load(parse), "trig build", channels =>
+            Run(console, parse.GetValue(directory)!, parse.GetValue(output)!, channels)));
         return command;
     }
 
-    private static int Run(CliConsole console, string directory, string outDirectory)
+    private static int Run(CliConsole console, string directory, string outDirectory, ChannelCatalog channels)
     {
-        var (sources, compilation) = ProjectCompiler.Compile(directory);
+        var (sources, compilation) = ProjectCompiler.Compile(directory, channels);
         if (sources.Fatal is { } fatal || compilation is null)
         {
             console.Error.WriteLine(sources.Fatal?.ToString());

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using TriggerLang.Cli.Output;
+using TriggerLang.Compiler.Channels;
 using TriggerLang.Compiler.Diagnostics;
 
 namespace TriggerLang.Cli.Commands;
 
 /// <summary>
-/// <c>trig check DIR… [--format text|sarif] [--output FILE]</c>: parse and
+/// <c>trig check DIR… [--format text|sarif] [--output FILE] [--plugins DIR]</c>: parse and
 /// type-check each project folder. Text diagnostics go to stdout in MSBuild
 /// style, the summary to stderr; exit 0 clean or warnings only, 1 errors,
 /// 2 bad usage or unreadable input.
@@ -27,19 +28,28 @@ internal static class CheckCommand
         format.AcceptOnlyFromAmong("text", "sarif");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of stdout." };
 
+        var plugins = new PluginOptions();
         var command = new Command("check", "Parse and type-check rule projects.") { directories, format, output };
-        command.SetAction(parse => Run(console, parse.GetValue(directories)!, parse.GetValue(format)!, parse.GetValue(output)));
+        plugins.AddTo(command);
+        command.SetAction(parse => Run(console, parse.GetValue(directories)!, parse.GetValue(format)!, parse.GetValue(output), plugins.Load(parse)));
         return command;
     }
 
-    private static int Run(CliConsole console, string[] directories, string format, string? outputPath)
+    private static int Run(CliConsole console, string[] directories, string format, string? outputPath,
+        (ChannelCatalog Channels, IReadOnlyList<Diagnostic> Problems) plugins)
     {
-        var diagnostics = new List<Diagnostic>();
+        // Manifest problems come first, once: every project is checked against the same channels.
+        var diagnostics = new List<Diagnostic>(plugins.Problems);
         var fatal = new List<Diagnostic>();
         var fileCount = 0;
+        if (PluginOptions.IsFatal(plugins.Problems))
+        {
+            console.Error.WriteLine(plugins.Problems[0].ToString());
+            return ExitCodes.BadInput;
+        }
         foreach (var directory in directories)
         {
-            var (sources, compilation) = ProjectCompiler.Compile(directory);
+            var (sources, compilation) = ProjectCompiler.Compile(directory, plugins.Channels);
             fileCount += sources.Files.Count;
             if (sources.Fatal is { } problem)
             {

@@ -1,3 +1,4 @@
+using TriggerLang.Compiler.Channels;
 using TriggerLang.Compiler.Packs;
 using TriggerLang.Engine;
 using TriggerLang.Engine.Rendering;
@@ -12,9 +13,9 @@ namespace TriggerLang.Cli.Commands;
 /// </summary>
 internal static class RuleProjectLoader
 {
-    public static (RuleProject? Project, int ExitCode) Load(string directory, TextWriter diagnostics, TextWriter errors)
+    public static (RuleProject? Project, int ExitCode) Load(string directory, ChannelCatalog channels, TextWriter diagnostics, TextWriter errors)
     {
-        var (sources, compilation) = ProjectCompiler.Compile(directory);
+        var (sources, compilation) = ProjectCompiler.Compile(directory, channels);
         if (sources.Fatal is { } fatal || compilation is null)
         {
             errors.WriteLine(sources.Fatal?.ToString());

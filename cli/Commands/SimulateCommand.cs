@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using TriggerLang.Compiler.Channels;
 using TriggerLang.Engine;
 using TriggerLang.Engine.Decision;
 using TriggerLang.Engine.Records;
@@ -34,12 +35,14 @@ internal static class SimulateCommand
         {
             directory, input, until, explain, skipInvalid,
         };
-        command.SetAction(parse => Run(console, parse.GetValue(directory)!, parse.GetValue(input)!, parse.GetValue(until),
-            parse.GetValue(explain), parse.GetValue(skipInvalid)));
+        var plugins = new PluginOptions();
+        plugins.AddTo(command);
+        command.SetAction(parse => PluginChannels.Checked(console, console.Error, plugins.Load(parse), "trig simulate", channels =>
+            Run(console, parse.GetValue(directory)!, parse.GetValue(input)!, parse.GetValue(until), parse.GetValue(explain), parse.GetValue(skipInvalid), channels)));
         return command;
     }
 
-    private static int Run(CliConsole console, string directory, string inputPath, string? untilText, bool explain, bool skipInvalid)
+    private static int Run(CliConsole console, string directory, string inputPath, string? untilText, bool explain, bool skipInvalid, ChannelCatalog channels)
     {
         DateTimeOffset? until = null;
         if (untilText is not null)
@@ -56,7 +59,7 @@ internal static class SimulateCommand
             console.Error.WriteLine($"trig: error: the input file `{inputPath}` does not exist");
             return ExitCodes.BadInput;
         }
-        var (project, exitCode) = RuleProjectLoader.Load(directory, console.Error, console.Error);
+        var (project, exitCode) = RuleProjectLoader.Load(directory, channels, console.Error, console.Error);
         if (project is null)
         {
             return exitCode;

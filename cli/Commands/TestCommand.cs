@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TriggerLang.Compiler.Channels;
 using TriggerLang.Engine;
 using TriggerLang.Engine.Decision;
 using TriggerLang.Engine.Simulation;
@@ -19,14 +20,17 @@ internal static class TestCommand
     {
         var directory = new Argument<string>("DIR") { Description = "The rules project folder (all .trig files in it, recursively)." };
         var filter = new Option<string?>("--filter") { Description = "Run only the tests whose name contains this text." };
+        var plugins = new PluginOptions();
         var command = new Command("test", "Run the project's test blocks in virtual time.") { directory, filter };
-        command.SetAction(parse => Run(console, parse.GetValue(directory)!, parse.GetValue(filter)));
+        plugins.AddTo(command);
+        command.SetAction(parse => PluginChannels.Checked(console, console.Out, plugins.Load(parse), "trig test", channels =>
+            Run(console, parse.GetValue(directory)!, parse.GetValue(filter), channels)));
         return command;
     }
 
-    private static int Run(CliConsole console, string directory, string? filter)
+    private static int Run(CliConsole console, string directory, string? filter, ChannelCatalog channels)
     {
-        var (project, exitCode) = RuleProjectLoader.Load(directory, console.Out, console.Error);
+        var (project, exitCode) = RuleProjectLoader.Load(directory, channels, console.Out, console.Error);
         if (project is null)
         {
             return exitCode;

@@ -178,7 +178,7 @@ internal sealed class DeclarationBinder(ChannelCatalog channels, List<Diagnostic
                 if (channels.Find(channelName.Name) is null)
                 {
                     Report(file, channelName.Span, b => b.UnknownChannel(channelName.Name,
-                        Suggestions.Closest(channelName.Name, channels.Names), channels.Names));
+                        Suggestions.Closest(channelName.Name, channels.Names), channels.Names, channels.Source));
                     continue;
                 }
                 channel = channelName.Name;

@@ -29,7 +29,7 @@ internal sealed class SendBinder(Schema schema, CompilationOptions options, List
             if (channel is null)
             {
                 diagnostics.Add(DiagnosticBuilder.At(file, link.Channel.Span).UnknownChannel(link.Channel.Name,
-                    Suggestions.Closest(link.Channel.Name, options.Channels.Names), options.Channels.Names));
+                    Suggestions.Closest(link.Channel.Name, options.Channels.Names), options.Channels.Names, options.Channels.Source));
                 // The fields cannot be checked without the channel, but the templates can: report their mistakes now too.
                 foreach (var value in link.IsBlock ? link.Fields.Select(f => f.Value) : link.Body is { } body ? [body] : [])
                 {
@@ -68,7 +68,7 @@ internal sealed class SendBinder(Schema schema, CompilationOptions options, List
             if (channel.Field(field.Name.Name) is null)
             {
                 var names = channel.Fields.Select(f => f.Name).ToList();
-                diagnostics.Add(DiagnosticBuilder.At(file, field.Name.Span).UnknownChannelField(channel.Name, field.Name.Name,
+                diagnostics.Add(DiagnosticBuilder.At(file, field.Name.Span).UnknownChannelField(channel, field.Name.Name,
                     Suggestions.Closest(field.Name.Name, names), names));
                 continue;
             }
@@ -90,7 +90,7 @@ internal sealed class SendBinder(Schema schema, CompilationOptions options, List
     {
         foreach (var required in channel.Fields.Where(f => f.IsRequired && !given.Contains(f.Name)))
         {
-            diagnostics.Add(DiagnosticBuilder.At(file, send.Channel.Span).MissingChannelField(channel.Name, required.Name));
+            diagnostics.Add(DiagnosticBuilder.At(file, send.Channel.Span).MissingChannelField(channel, required.Name));
         }
     }
 

@@ -121,7 +121,7 @@ internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOn
         {
             if (areChannels && channels.Find(flag.Name.Name) is null)
             {
-                Report(file, flag.Name.Span, b => b.UnknownChannel(flag.Name.Name, Suggestions.Closest(flag.Name.Name, channels.Names), channels.Names));
+                Report(file, flag.Name.Span, b => b.UnknownChannel(flag.Name.Name, Suggestions.Closest(flag.Name.Name, channels.Names), channels.Names, channels.Source));
                 continue;
             }
             if (Value(file, flag, TrigType.Bool) is (true, bool on))
@@ -246,7 +246,7 @@ internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOn
             via = channels.Find(channel.Name);
             if (via is null)
             {
-                Report(file, channel.Span, b => b.UnknownChannel(channel.Name, Suggestions.Closest(channel.Name, channels.Names), channels.Names));
+                Report(file, channel.Span, b => b.UnknownChannel(channel.Name, Suggestions.Closest(channel.Name, channels.Names), channels.Names, channels.Source));
             }
             else if (rule is not null && SendsCompletelyBound(rule) && rule.Sends.All(s => s.Channel.Name != via.Name))
             {
@@ -263,7 +263,7 @@ internal sealed class TestBinder(Schema schema, ChannelCatalog channels, IReadOn
             if (fieldChannels.Count > 0 && fieldChannels.All(c => c.Field(field.Name.Name) is null))
             {
                 var known = fieldChannels.SelectMany(c => c.Fields).Select(f => f.Name).Distinct().ToList();
-                Report(file, field.Name.Span, b => b.UnknownChannelField(fieldChannels[0].Name, field.Name.Name,
+                Report(file, field.Name.Span, b => b.UnknownChannelField(fieldChannels[0], field.Name.Name,
                     Suggestions.Closest(field.Name.Name, known), fieldChannels[0].Fields.Select(f => f.Name)));
                 continue;
             }

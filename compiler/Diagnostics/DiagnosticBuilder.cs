@@ -1,3 +1,4 @@
+using TriggerLang.Compiler.Channels;
 using TriggerLang.Compiler.Text;
 using TriggerLang.Compiler.TypeSystem;
 using static TriggerLang.Compiler.Diagnostics.DiagnosticCatalog;
@@ -137,15 +138,21 @@ public readonly struct DiagnosticBuilder(Location? location)
     public Diagnostic WhereAfterUnless() => Create(DiagnosticCatalog.WhereAfterUnless,
         "the rule's `where` must come before any `unless` (a `where` right after `unless EVENT` filters that exception event): move it up after `on`");
 
-    public Diagnostic UnknownChannel(string name, string? suggestion, IEnumerable<string> known) => Create(DiagnosticCatalog.UnknownChannel,
-        $"unknown channel `{name}`{Explain(suggestion, $"the available channels are {string.Join(", ", known)}")}", Fix(suggestion));
+    /// <summary>An unknown channel; <paramref name="source"/> is the plugins folder the channels come from (null: the built-in ones).</summary>
+    public Diagnostic UnknownChannel(string name, string? suggestion, IEnumerable<string> known, string? source = null) => Create(DiagnosticCatalog.UnknownChannel,
+        $"unknown channel `{name}`" + Explain(suggestion, source is null
+            ? $"the available channels are {string.Join(", ", known)}"
+            : known.Any()
+                ? $"the plugins in `{source}` provide {string.Join(", ", known)}; add a plugin that declares `{name}` there"
+                : $"the plugins in `{source}` provide no channel; add a plugin that declares `{name}` there"),
+        Fix(suggestion));
 
-    public Diagnostic UnknownChannelField(string channel, string field, string? suggestion, IEnumerable<string> known) => Create(
+    public Diagnostic UnknownChannelField(ChannelDefinition channel, string field, string? suggestion, IEnumerable<string> known) => Create(
         DiagnosticCatalog.UnknownChannelField,
-        $"channel `{channel}` has no field `{field}`{Explain(suggestion, $"its fields are {string.Join(", ", known)}")}", Fix(suggestion));
+        $"{ChannelLabel(channel)} has no field `{field}`{Explain(suggestion, $"its fields are {string.Join(", ", known)}")}", Fix(suggestion));
 
-    public Diagnostic MissingChannelField(string channel, string field) => Create(DiagnosticCatalog.MissingChannelField,
-        $"channel `{channel}` needs the field `{field}`: add `{field}: \"…\"` to the send block");
+    public Diagnostic MissingChannelField(ChannelDefinition channel, string field) => Create(DiagnosticCatalog.MissingChannelField,
+        $"{ChannelLabel(channel)} needs the field `{field}`: add `{field}: \"…\"` to the send block");
 
     public Diagnostic DuplicateSendField(string field) => Create(DiagnosticCatalog.DuplicateSendField,
         $"field `{field}` is already given in this send: keep one");
@@ -321,6 +328,44 @@ public readonly struct DiagnosticBuilder(Location? location)
     public Diagnostic TestChannelNotUsed(string rule, string channel, IEnumerable<string> used) => Create(DiagnosticCatalog.TestChannelNotUsed,
         $"rule `{rule}` never sends through `{channel}`, so this expectation can never hold: it sends through {string.Join(", ", used)}");
 
+    // ── Channel plugins and their manifests ─────────────────────────────
+
+    public Diagnostic ManifestInvalidJson(string detail) => Create(DiagnosticCatalog.ManifestInvalidJson,
+        $"this plugin manifest is not valid JSON: {detail}; fix it (the format is in plugins/README.md)");
+
+    public Diagnostic ManifestMissingKey(string owner, string key, string example) => Create(DiagnosticCatalog.ManifestMissingKey,
+        $"{owner} has no `{key}`: add `\"{key}\": {example}`");
+
+    public Diagnostic ManifestInvalidValue(string message) => Create(DiagnosticCatalog.ManifestInvalidValue, message);
+
+    /// <summary><paramref name="plugin"/> is the plugin as a label: "plugin `x`", or "this plugin" when its name is invalid.</summary>
+    public Diagnostic ManifestPrimaryField(string channel, string plugin, IReadOnlyList<string> primaries) => Create(DiagnosticCatalog.ManifestPrimaryField,
+        primaries.Count == 0
+            ? $"channel `{channel}` of {plugin} has no primary field: mark the one a lone string fills (`send {channel} \"text\"`) with `\"primary\": true`"
+            : $"channel `{channel}` of {plugin} has several primary fields ({string.Join(", ", primaries)}): mark only one with `\"primary\": true`");
+
+    public Diagnostic ChannelDeclaredTwice(string channel, string first, string firstManifest, string second) => Create(DiagnosticCatalog.ChannelDeclaredTwice,
+        $"channel `{channel}` is declared by two plugins, `{first}` ({firstManifest}) and `{second}` (here), so no plugin delivers it: choose one with "
+        + $"`--channel-plugin {channel}={first}` (the runtime's setting `PluginHost:Channels:{channel}`), or remove one of the plugins");
+
+    public Diagnostic UnsupportedPluginSdk(string plugin, int sdk, int supported) => Create(DiagnosticCatalog.UnsupportedPluginSdk,
+        $"plugin `{plugin}` is built for plugin SDK version {sdk}, but this trig supports version {supported}: "
+        + $"use a build of the plugin made against TriggerLang.Plugins.Sdk version {supported}, or a trig that supports version {sdk}");
+
+    public Diagnostic PluginsFolderNotFound(string folder) => Create(DiagnosticCatalog.PluginsFolderNotFound,
+        $"the plugins folder `{folder}` does not exist: pass (with --plugins or TRIG_PLUGINS) the folder that holds one sub-folder per plugin");
+
+    public Diagnostic UnknownChannelChoice(string channel, string plugin, IEnumerable<string> declarers) => Create(DiagnosticCatalog.UnknownChannelChoice,
+        declarers.Any()
+            ? $"the choice {channel}={plugin} names plugin `{plugin}`, which does not declare channel `{channel}`: choose one of {string.Join(", ", declarers)}"
+            : $"the choice {channel}={plugin} is about channel `{channel}`, which no plugin declares: remove it or fix the channel's name");
+
+    public Diagnostic DuplicatePluginName(string plugin, string firstManifest) => Create(DiagnosticCatalog.DuplicatePluginName,
+        $"a plugin named `{plugin}` is already in {firstManifest}: plugin names are their settings' section names (`Plugins:{plugin}`); rename or remove one");
+
+    public Diagnostic FolderWithoutManifest(string folder) => Create(DiagnosticCatalog.FolderWithoutManifest,
+        $"`{folder}` has no trig-plugin.json, so it is not a plugin and is ignored: add its manifest, or move the folder out of the plugins folder");
+
     // ── Internal ────────────────────────────────────────────────────────
 
     public Diagnostic InternalError(string what, Exception exception) => Create(DiagnosticCatalog.InternalError,
@@ -340,6 +385,9 @@ public readonly struct DiagnosticBuilder(Location? location)
 
     private static string SuggestThen(string? quotedSuggestion, string allowed) =>
         quotedSuggestion is null ? $": {allowed}" : $"; did you mean {quotedSuggestion}? {char.ToUpperInvariant(allowed[0])}{allowed[1..]}";
+
+    private static string ChannelLabel(ChannelDefinition channel) =>
+        channel.Plugin is null ? $"channel `{channel.Name}`" : $"channel `{channel.Name}` (plugin `{channel.Plugin}`)";
 
     private static string RuleLabel(string? name) => name is null ? "this rule" : $"rule `{name}`";
 

@@ -8,7 +8,7 @@ namespace TriggerLang.Compiler.Diagnostics;
 /// never reused or renumbered: tools and users filter on them. Ranges:
 /// TRG00xx syntax, TRG01xx project and files, TRG02xx declarations,
 /// TRG03xx rules and clauses, TRG04xx expressions and types, TRG05xx
-/// templates, TRG06xx tests, TRG09xx internal errors.
+/// templates, TRG06xx tests, TRG07xx channel plugins and their manifests, TRG09xx internal errors.
 /// The messages themselves are built in <see cref="DiagnosticBuilder"/>.
 /// </summary>
 public static class DiagnosticCatalog
@@ -106,6 +106,18 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor TestMissingField = new("TRG0606", Error, "Test event misses a required field");
     public static readonly DiagnosticDescriptor TestDuplicateProperty = new("TRG0607", Error, "Test property given twice");
     public static readonly DiagnosticDescriptor TestChannelNotUsed = new("TRG0608", Error, "Expected channel not used by the rule");
+
+    // Channel plugins and their manifests
+    public static readonly DiagnosticDescriptor ManifestInvalidJson = new("TRG0701", Error, "Plugin manifest is not valid JSON");
+    public static readonly DiagnosticDescriptor ManifestMissingKey = new("TRG0702", Error, "Plugin manifest misses a key");
+    public static readonly DiagnosticDescriptor ManifestInvalidValue = new("TRG0703", Error, "Invalid value in a plugin manifest");
+    public static readonly DiagnosticDescriptor ManifestPrimaryField = new("TRG0704", Error, "Channel without exactly one primary field");
+    public static readonly DiagnosticDescriptor ChannelDeclaredTwice = new("TRG0705", Error, "Channel declared by two plugins");
+    public static readonly DiagnosticDescriptor UnsupportedPluginSdk = new("TRG0706", Error, "Plugin built for another SDK version");
+    public static readonly DiagnosticDescriptor PluginsFolderNotFound = new("TRG0707", Error, "Plugins folder not found");
+    public static readonly DiagnosticDescriptor UnknownChannelChoice = new("TRG0708", Error, "Channel choice names no declaring plugin");
+    public static readonly DiagnosticDescriptor DuplicatePluginName = new("TRG0709", Error, "Plugin name used twice");
+    public static readonly DiagnosticDescriptor FolderWithoutManifest = new("TRG0710", Warning, "Plugin folder without a manifest");
 
     // Internal
     public static readonly DiagnosticDescriptor InternalError = new("TRG0901", Error, "Internal compiler error");

@@ -34,4 +34,30 @@ public class TrigProcessTests
         ], (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
         Assert.Equal("trig check: 2 files, 2 errors, 0 warnings", (await stderr).Trim());
     }
+
+    [Fact]
+    public async Task TRIG_PLUGINS_is_the_default_plugins_folder()
+    {
+        using var plugins = new TempProject().With("slack/trig-plugin.json", Manifests.Chat());
+        using var project = new TempProject().With("schema.trig", Projects.Schema).With("rules.trig", "rule r on purchase send email \"Hi\"\n");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "trig.dll"), "check", project.Path },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Directory.GetCurrentDirectory(),
+            Environment = { ["TRIG_PLUGINS"] = plugins.Path },
+        };
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Equal($"{project.File("rules.trig")}(1,25): error TRG0305: unknown channel `email`: the plugins in `{plugins.Path}` provide slack; "
+            + "add a plugin that declares `email` there", (await stdout).Trim());
+        Assert.Contains("1 error", await stderr);
+    }
 }
