@@ -99,7 +99,8 @@ internal static class SimulateCommand
                 }
                 reading?.Value = reading.MaxValue;
                 var deciding = context?.AddTask("deciding", maxValue: Math.Max(1, records.Count));
-                result = project.CreateSimulator(explain).Run(records, until, deciding is null ? null : new TaskProgress(deciding));
+                using var output = new OutcomeOutput(console, explain);
+                result = project.CreateSimulator(explain).Run(records, until, deciding is null ? null : new TaskProgress(deciding), output.Write);
             }
             if (progress is null)
             {
@@ -114,7 +115,6 @@ internal static class SimulateCommand
                 console.Error.WriteLine("trig simulate: stopped at the first malformed line (use --skip-invalid to report them all and go on)");
                 return ExitCodes.BadInput;
             }
-            WriteOutcomes(console, result.Outcomes, explain);
             foreach (var warning in result.Warnings)
             {
                 console.Error.WriteLine($"trig: warning: {warning}");
@@ -124,33 +124,11 @@ internal static class SimulateCommand
         }
     }
 
-    /// <summary>To the process's stdout as UTF-8 bytes in large blocks (Console.Out flushes at every write); to a test's writer as text.</summary>
-    private static void WriteOutcomes(CliConsole console, IReadOnlyList<Outcome> outcomes, bool explain)
-    {
-        if (!ReferenceEquals(console, CliConsole.System))
-        {
-            foreach (var outcome in outcomes)
-            {
-                OutcomeJson.Write(console.Out, outcome, explain);
-            }
-            return;
-        }
-        console.Out.Flush();
-        using var stdout = Console.OpenStandardOutput();
-        using var writer = OutcomeJson.To(stdout, explain);
-        foreach (var outcome in outcomes)
-        {
-            writer.Write(outcome);
-        }
-    }
-
     private static string Summary(SimulationResult result, int invalid)
     {
-        var sent = result.Outcomes.Count(o => o.Status == OutcomeStatus.Sent);
-        var suppressed = result.Outcomes.Count(o => o.Status == OutcomeStatus.Suppressed);
-        var failed = result.Outcomes.Count(o => o.Status == OutcomeStatus.Failed);
-        var text = $"trig simulate: {Plural(result.EventsProcessed, "event")}, {Plural(result.Outcomes.Count, "outcome")} "
-            + $"({sent} sent, {suppressed} suppressed, {failed} failed), {Plural(result.Conversions.Count, "conversion")}";
+        var counts = result.Counts;
+        var text = $"trig simulate: {Plural(result.EventsProcessed, "event")}, {Plural(counts.Total, "outcome")} "
+            + $"({counts.Sent} sent, {counts.Suppressed} suppressed, {counts.Failed} failed), {Plural(result.Conversions.Count, "conversion")}";
         if (invalid > 0)
         {
             text += $", {Plural(invalid, "invalid line")} skipped";
@@ -166,6 +144,48 @@ internal static class SimulateCommand
         AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })
             .Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn());
+
+    /// <summary>
+    /// Where outcomes go as the simulation emits them: the process's stdout as UTF-8 bytes in large blocks
+    /// (Console.Out flushes at every write), or a test's writer as text.
+    /// </summary>
+    private sealed class OutcomeOutput : IDisposable
+    {
+        private readonly CliConsole _console;
+        private readonly bool _explain;
+        private readonly Stream? _stdout;
+        private readonly OutcomeJson.Writer? _writer;
+
+        public OutcomeOutput(CliConsole console, bool explain)
+        {
+            _console = console;
+            _explain = explain;
+            if (ReferenceEquals(console, CliConsole.System))
+            {
+                console.Out.Flush();
+                _stdout = Console.OpenStandardOutput();
+                _writer = OutcomeJson.To(_stdout, explain);
+            }
+        }
+
+        public void Write(Outcome outcome)
+        {
+            if (_writer is null)
+            {
+                OutcomeJson.Write(_console.Out, outcome, _explain);
+            }
+            else
+            {
+                _writer.Write(outcome);
+            }
+        }
+
+        public void Dispose()
+        {
+            _writer?.Dispose();
+            _stdout?.Dispose();
+        }
+    }
 
     /// <summary>Reports straight into the task: <c>Progress&lt;T&gt;</c> would post to the thread pool, out of order.</summary>
     private sealed class TaskProgress(ProgressTask task) : IProgress<int>

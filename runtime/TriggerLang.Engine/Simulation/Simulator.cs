@@ -21,11 +21,14 @@ public sealed class Simulator(RuleBook rules, IRuleEvaluators evaluators, Messag
     /// Runs <paramref name="records"/> (in time order; untimed user and follow
     /// records apply from the start wherever they stand). Without <paramref name="until"/>
     /// it runs until no work is pending; with it, inputs and work after that time are left.
-    /// <paramref name="progress"/> is told how many records have been read.
+    /// <paramref name="progress"/> is told how many records have been read. With <paramref name="emit"/>, outcomes
+    /// go there in §8 order as soon as they are final, instead of into the result (a long simulation need not hold
+    /// them all).
     /// </summary>
-    public SimulationResult Run(IReadOnlyList<InputRecord> records, DateTimeOffset? until = null, IProgress<int>? progress = null)
+    public SimulationResult Run(IReadOnlyList<InputRecord> records, DateTimeOffset? until = null, IProgress<int>? progress = null,
+        Action<Outcome>? emit = null)
     {
-        var run = new VirtualRun(new DecisionEngine(rules, evaluators, new MemoryState(evaluators.NewUser), renderer, explain));
+        var run = new VirtualRun(new DecisionEngine(rules, evaluators, new MemoryState(evaluators.NewUser), renderer, explain), emit);
         foreach (var record in records)
         {
             if (record.Time is null)
@@ -49,6 +52,7 @@ public sealed class Simulator(RuleBook rules, IRuleEvaluators evaluators, Messag
                 break;
             }
             run.FireBefore(time, inclusive: false);
+            run.EmitBefore(time);
             run.Apply(record);
         }
         progress?.Report(read);
@@ -57,10 +61,14 @@ public sealed class Simulator(RuleBook rules, IRuleEvaluators evaluators, Messag
     }
 
     /// <summary>One simulation's mutable state: kept out of <see cref="Simulator"/> so that it can run several inputs.</summary>
-    private sealed class VirtualRun(DecisionEngine engine)
+    private sealed class VirtualRun(DecisionEngine engine, Action<Outcome>? emit)
     {
         private readonly MemoryState _state = (MemoryState)engine.State;
-        private readonly List<Outcome> _outcomes = [];
+        // Outcomes not yet emitted, each with its place in decision order (the last key of the §8 sort).
+        private List<(Outcome Outcome, long Decision)> _outcomes = [];
+        private long _decisions;
+        private int _emitAt = 1024;
+        private OutcomeCounts _counts;
         private readonly List<Conversion> _conversions = [];
         private readonly HashSet<string> _warningSet = new(StringComparer.Ordinal);
         private readonly List<string> _warnings = [];
@@ -99,16 +107,54 @@ public sealed class Simulator(RuleBook rules, IRuleEvaluators evaluators, Messag
             }
         }
 
+        /// <summary>
+        /// Emits the outcomes dated before <paramref name="time"/>, once every send due before it has fired: every
+        /// outcome decided from now on is dated at or after it (a send's outcome at its due time, a refusal by the
+        /// window at the refused time, both no earlier than the decision), so these are final and in order.
+        /// Batched: a pass only when the buffer has grown enough to pay for it.
+        /// </summary>
+        public void EmitBefore(DateTimeOffset time)
+        {
+            if (emit is null || _outcomes.Count < _emitAt)
+            {
+                return;
+            }
+            var later = new List<(Outcome, long)>();
+            var ready = new List<(Outcome Outcome, long Decision)>();
+            foreach (var entry in _outcomes)
+            {
+                (entry.Outcome.Time < time ? ready : later).Add(entry);
+            }
+            _outcomes = later;
+            _emitAt = Math.Max(1024, 2 * later.Count);
+            Emit(ready);
+        }
+
         public SimulationResult Result()
         {
-            // §8 order: time, rule, user, then decision order. One array sort with the index as the last key
-            // (so it is stable) instead of LINQ's chain of key selectors.
-            var keyed = new (Outcome Outcome, int Index)[_outcomes.Count];
-            for (var i = 0; i < keyed.Length; i++)
+            var remaining = _outcomes;
+            _outcomes = [];
+            if (emit is not null)
             {
-                keyed[i] = (_outcomes[i], i);
+                Emit(remaining);
+                return new SimulationResult([], _counts, _conversions, _warnings, _events, _state.PendingCount);
             }
-            Array.Sort(keyed, static (a, b) =>
+            Sort(remaining);
+            return new SimulationResult([.. remaining.Select(e => e.Outcome)], _counts, _conversions, _warnings, _events, _state.PendingCount);
+        }
+
+        private void Emit(List<(Outcome Outcome, long Decision)> outcomes)
+        {
+            Sort(outcomes);
+            foreach (var (outcome, _) in outcomes)
+            {
+                emit!(outcome);
+            }
+        }
+
+        /// <summary>§8 order: time, rule, user, then decision order.</summary>
+        private static void Sort(List<(Outcome Outcome, long Decision)> outcomes) =>
+            outcomes.Sort(static (a, b) =>
             {
                 var byTime = a.Outcome.Time.CompareTo(b.Outcome.Time);
                 if (byTime != 0)
@@ -121,15 +167,8 @@ public sealed class Simulator(RuleBook rules, IRuleEvaluators evaluators, Messag
                     return byRule;
                 }
                 var byUser = string.CompareOrdinal(a.Outcome.User, b.Outcome.User);
-                return byUser != 0 ? byUser : a.Index.CompareTo(b.Index);
+                return byUser != 0 ? byUser : a.Decision.CompareTo(b.Decision);
             });
-            var sorted = new List<Outcome>(keyed.Length);
-            foreach (var (outcome, _) in keyed)
-            {
-                sorted.Add(outcome);
-            }
-            return new SimulationResult(sorted, _conversions, _warnings, _events, _state.PendingCount);
-        }
 
         private void Ingest(EventRecord e)
         {
@@ -145,7 +184,11 @@ public sealed class Simulator(RuleBook rules, IRuleEvaluators evaluators, Messag
         {
             if (step.OutcomesOrNull is { } outcomes)
             {
-                _outcomes.AddRange(outcomes);
+                foreach (var outcome in outcomes)
+                {
+                    _outcomes.Add((outcome, _decisions++));
+                    _counts = _counts.Add(outcome.Status);
+                }
             }
             if (step.ConversionsOrNull is { } conversions)
             {

@@ -92,6 +92,25 @@ public sealed class EnginePropertyTests
         Assert.Equal(Json(Simulate(pings, Project.Value.Evaluators)), Json(Simulate(pings, Project.Value.Evaluators)));
     }, iter: 50);
 
+    [Fact]
+    public void Outcomes_emitted_as_the_run_goes_are_the_sorted_outcomes_of_the_whole_run()
+    {
+        // Large enough (several thousand outcomes) that they are emitted in several batches, not all at the end.
+        var random = new Random(20261123);
+        var pings = Enumerable.Range(0, 4000)
+            .Select(_ => new Ping(random.Next(Zones.Length), random.Next(6 * 24 * 60), random.Next(10) == 0, random.Next(10)))
+            .OrderBy(p => p.Minute)
+            .ToList();
+        var whole = Simulate(pings, Project.Value.Evaluators);
+        var emitted = new List<Outcome>();
+        var streamed = Simulate(pings, Project.Value.Evaluators, emitted.Add);
+
+        Assert.True(whole.Outcomes.Count > 3000, $"only {whole.Outcomes.Count} outcomes");
+        Assert.Empty(streamed.Outcomes);
+        Assert.Equal(whole.Counts, streamed.Counts);
+        Assert.Equal(whole.Outcomes.Select(Key), emitted.Select(Key));
+    }
+
     private static string Json(SimulationResult result)
     {
         var output = new StringWriter();
@@ -105,7 +124,7 @@ public sealed class EnginePropertyTests
     private static string Key(Outcome o) =>
         $"{o.Time:O} {o.Rule} {o.User} {o.Channel} {o.Status} {o.Reason} {o.Trigger} {string.Join(",", o.Fields.Select(f => f.Key + "=" + f.Value))}";
 
-    private static SimulationResult Simulate(List<Ping> pings, IRuleEvaluators evaluators)
+    private static SimulationResult Simulate(List<Ping> pings, IRuleEvaluators evaluators, Action<Outcome>? emit = null)
     {
         var project = Project.Value;
         var records = new List<InputRecord>();
@@ -124,6 +143,6 @@ public sealed class EnginePropertyTests
             e.ReadProperties(System.Text.Json.JsonSerializer.SerializeToElement(new { amount = ping.Amount }));
             records.Add(new EventInput(e, $"ping {index}"));
         }
-        return new Simulator(project.Rules, evaluators, project.Renderer).Run(records);
+        return new Simulator(project.Rules, evaluators, project.Renderer).Run(records, emit: emit);
     }
 }
