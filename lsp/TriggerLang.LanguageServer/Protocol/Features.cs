@@ -1,0 +1,32 @@
+namespace TriggerLang.LanguageServer.Protocol;
+
+public sealed record Hover(MarkupContent Contents, Range? Range);
+
+public sealed record DocumentFormattingParams(TextDocumentIdentifier TextDocument);
+
+public sealed record DocumentSymbolParams(TextDocumentIdentifier TextDocument);
+
+/// <summary>Kind uses LSP's SymbolKind numbers (see <see cref="SymbolKind"/>).</summary>
+public sealed record DocumentSymbol(string Name, string? Detail, int Kind, Range Range, Range SelectionRange, IReadOnlyList<DocumentSymbol>? Children);
+
+public static class SymbolKind
+{
+    public const int Function = 12;
+    public const int Field = 8;
+    public const int Struct = 23;
+    public const int Event = 24;
+    public const int Object = 19;
+}
+
+public sealed record CompletionItem(string Label, int Kind, string? Detail);
+
+public sealed record CompletionList(bool IsIncomplete, IReadOnlyList<CompletionItem> Items);
+
+public static class CompletionItemKind
+{
+    public const int Function = 3;
+    public const int Field = 5;
+    public const int Keyword = 14;
+    public const int Event = 23;
+    public const int Module = 9;
+}

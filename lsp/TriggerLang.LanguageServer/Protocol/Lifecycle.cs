@@ -1,0 +1,35 @@
+namespace TriggerLang.LanguageServer.Protocol;
+
+public sealed record WorkspaceFolder(string Uri, string Name);
+
+/// <summary>Only what the server reads of the client's <c>initialize</c> request: where the workspace is.</summary>
+public sealed record InitializeParams(string? RootUri, string? RootPath, IReadOnlyList<WorkspaceFolder>? WorkspaceFolders);
+
+public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
+
+public sealed record ServerInfo(string Name, string? Version);
+
+public sealed record ServerCapabilities(
+    int TextDocumentSync,
+    bool HoverProvider,
+    bool DefinitionProvider,
+    bool DocumentSymbolProvider,
+    bool DocumentFormattingProvider,
+    CompletionOptions CompletionProvider);
+
+public sealed record CompletionOptions(IReadOnlyList<string> TriggerCharacters);
+
+/// <summary>TextDocumentSyncKind: the client sends the whole text on every change.</summary>
+public static class TextDocumentSyncKind
+{
+    public const int Full = 1;
+}
+
+public sealed record LogMessageParams(int Type, string Message);
+
+public static class MessageType
+{
+    public const int Error = 1;
+    public const int Warning = 2;
+    public const int Info = 3;
+}
