@@ -18,6 +18,7 @@ public sealed class TrigLanguageServer : IDisposable
     private readonly ServerLog _log;
     private readonly ProjectWorkspace _workspace = new();
     private readonly DiagnosticsPublisher _publisher;
+    private readonly TaskCompletionSource _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _shutdownRequested;
 
     private TrigLanguageServer(Stream sending, Stream receiving)
@@ -31,8 +32,12 @@ public sealed class TrigLanguageServer : IDisposable
         _rpc.AddLocalRpcTarget(this, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
     }
 
-    /// <summary>Completes when the connection closes (after <c>exit</c>, or when the client goes away).</summary>
-    public Task Completion => _rpc.Completion;
+    /// <summary>
+    /// Completes on <c>exit</c> or when the client goes away. The host disposes
+    /// the server then: disposing the connection from inside the exit handler
+    /// would wait for that very handler.
+    /// </summary>
+    public Task Completion => Task.WhenAny(_rpc.Completion, _exit.Task).Unwrap();
 
     /// <summary>True once the client asked for <c>shutdown</c>: an <c>exit</c> after it is a clean stop (exit code 0 in LSP terms).</summary>
     public bool ShutdownRequested => _shutdownRequested;
@@ -75,7 +80,7 @@ public sealed class TrigLanguageServer : IDisposable
     }
 
     [JsonRpcMethod("exit")]
-    public void Exit() => _rpc.Dispose();
+    public void Exit() => _exit.TrySetResult();
 
     [JsonRpcMethod("textDocument/didOpen")]
     public void DidOpen(DidOpenTextDocumentParams parameters) => Guard("opening a document", () =>
