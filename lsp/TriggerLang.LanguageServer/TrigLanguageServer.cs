@@ -65,6 +65,8 @@ public sealed class TrigLanguageServer : IDisposable
             DefinitionProvider: true,
             DocumentSymbolProvider: true,
             DocumentFormattingProvider: true,
+            CodeActionProvider: true,
+            FoldingRangeProvider: true,
             new CompletionOptions([".", " ", "{"]));
         return new InitializeResult(capabilities, new ServerInfo("trig", typeof(TrigLanguageServer).Assembly.GetName().Version?.ToString()));
     }
@@ -137,6 +139,14 @@ public sealed class TrigLanguageServer : IDisposable
     [JsonRpcMethod("textDocument/completion")]
     public CompletionList? Complete(TextDocumentPositionParams parameters) =>
         Answer("completion", parameters.TextDocument, document => CompletionFeature.Complete(document, parameters.Position));
+
+    [JsonRpcMethod("textDocument/codeAction")]
+    public IReadOnlyList<CodeAction>? CodeActions(CodeActionParams parameters) =>
+        Answer("listing code actions", parameters.TextDocument, document => CodeActionFeature.Actions(document, parameters.Range));
+
+    [JsonRpcMethod("textDocument/foldingRange")]
+    public IReadOnlyList<FoldingRange>? FoldingRanges(FoldingRangeParams parameters) =>
+        Answer("folding", parameters.TextDocument, FoldingFeature.Ranges);
 
     public void Dispose()
     {

@@ -30,3 +30,15 @@ public static class CompletionItemKind
     public const int Event = 23;
     public const int Module = 9;
 }
+
+public sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Range Range);
+
+/// <summary>Changes: edits by document URI.</summary>
+public sealed record WorkspaceEdit(IReadOnlyDictionary<string, IReadOnlyList<TextEdit>> Changes);
+
+public sealed record CodeAction(string Title, string Kind, IReadOnlyList<LspDiagnostic> Diagnostics, WorkspaceEdit Edit, bool IsPreferred);
+
+public sealed record FoldingRangeParams(TextDocumentIdentifier TextDocument);
+
+/// <summary>Kind: "comment" for block comments, null for code.</summary>
+public sealed record FoldingRange(int StartLine, int EndLine, string? Kind);

@@ -15,6 +15,8 @@ public sealed record ServerCapabilities(
     bool DefinitionProvider,
     bool DocumentSymbolProvider,
     bool DocumentFormattingProvider,
+    bool CodeActionProvider,
+    bool FoldingRangeProvider,
     CompletionOptions CompletionProvider);
 
 public sealed record CompletionOptions(IReadOnlyList<string> TriggerCharacters);
