@@ -11,6 +11,7 @@ namespace TriggerLang.LanguageServer.Tests;
 /// asserted bounds are loose, because CI shares two cores with other jobs:
 /// they catch a server that went quadratic, not a slow machine.
 /// </summary>
+[Collection(nameof(PerformanceTests))]
 public sealed class PerformanceTests(ITestOutputHelper output)
 {
     private const int Files = 10;
@@ -57,6 +58,10 @@ public sealed class PerformanceTests(ITestOutputHelper output)
     }
 
     private static double Percentile(List<double> values, double p) => values.Order().ElementAt((int)Math.Ceiling(p * values.Count) - 1);
+
+    /// <summary>Timed alone, not beside the other test classes that xUnit runs in parallel.</summary>
+    [CollectionDefinition(nameof(PerformanceTests), DisableParallelization = true)]
+    public sealed class Alone;
 
     private static TempFolder BigProject()
     {

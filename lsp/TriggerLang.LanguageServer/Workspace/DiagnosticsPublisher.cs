@@ -3,21 +3,23 @@ using TriggerLang.LanguageServer.Protocol;
 namespace TriggerLang.LanguageServer.Workspace;
 
 /// <summary>
-/// Pushes the project's diagnostics after each change, once typing pauses
-/// for <see cref="Debounce"/>. Every file whose diagnostics changed gets a
+/// Pushes the project's diagnostics after each change, once changes pause
+/// for <see cref="Debounce"/>; changes that arrive while a compile runs are
+/// coalesced into one more compile after it. Every file whose diagnostics changed gets a
 /// new list (an empty one clears it), so a fix in the schema clears errors in
 /// the rule files that used it; the documents just changed always get one, so
 /// the editor knows they were analysed.
 /// </summary>
 public sealed class DiagnosticsPublisher : IDisposable
 {
-    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(20);
+    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(10);
 
     private readonly ProjectWorkspace _workspace;
     private readonly Func<PublishDiagnosticsParams, Task> _send;
     private readonly ServerLog _log;
     private readonly Timer _timer;
-    private readonly Lock _gate = new();
+    private readonly Lock _publishing = new();
+    private readonly Lock _touchedGate = new();
     private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<LspDiagnostic>> _published = new(StringComparer.Ordinal);
 
@@ -32,7 +34,8 @@ public sealed class DiagnosticsPublisher : IDisposable
     /// <summary>Schedules a publish; <paramref name="path"/> is the document that changed, if any.</summary>
     public void Schedule(string? path)
     {
-        lock (_gate)
+        // Not the publishing lock: a change must not wait for the compile of the previous one.
+        lock (_touchedGate)
         {
             if (path is not null)
             {
@@ -47,38 +50,43 @@ public sealed class DiagnosticsPublisher : IDisposable
     private void Publish()
     {
         // The timer may fire again while a publish runs; one at a time keeps the published state consistent.
-        lock (_gate)
+        lock (_publishing)
         {
+            HashSet<string> touched;
+            lock (_touchedGate)
+            {
+                touched = [.. _touched];
+                _touched.Clear();
+            }
             try
             {
-                PublishUnlocked();
+                PublishUnlocked(touched);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 _log.Error("analysing the project", e);
-                foreach (var path in _touched)
+                foreach (var path in touched)
                 {
                     var internalError = new LspDiagnostic(Conversions.Empty, 1, "TRG0901", "trig",
                         $"The language server failed while analysing this project ({e.GetType().Name}: {e.Message}); see its log.");
                     Send(path, [internalError]);
                 }
             }
-            _touched.Clear();
         }
     }
 
-    private void PublishUnlocked()
+    private void PublishUnlocked(HashSet<string> touched)
     {
         var byFile = _workspace.Current().Diagnostics
             .Where(d => d.Location is not null)
             .GroupBy(d => d.Location!.Value.File.Path, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<LspDiagnostic>)[.. g.Select(Conversions.ToLsp)], StringComparer.Ordinal);
-        var paths = _workspace.Files.Union(_published.Keys).Union(byFile.Keys).Union(_touched).ToList();
+        var paths = _workspace.Files.Union(_published.Keys).Union(byFile.Keys).Union(touched).ToList();
         foreach (var path in paths)
         {
             var now = byFile.GetValueOrDefault(path) ?? [];
             var before = _published.GetValueOrDefault(path) ?? [];
-            if (_touched.Contains(path) || !now.SequenceEqual(before))
+            if (touched.Contains(path) || !now.SequenceEqual(before))
             {
                 Send(path, now);
             }
@@ -97,10 +105,9 @@ public sealed class DiagnosticsPublisher : IDisposable
         {
             await _send(message).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is StreamJsonRpc.ConnectionLostException or ObjectDisposedException)
         {
-            // The connection is closing; nothing is left to tell.
-            _log.Error("sending diagnostics", e);
+            // The editor is gone (or the server is stopping): nobody is left to tell.
         }
     }
 }
