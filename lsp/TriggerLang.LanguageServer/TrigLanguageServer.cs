@@ -67,7 +67,9 @@ public sealed class TrigLanguageServer : IDisposable
             DocumentFormattingProvider: true,
             CodeActionProvider: true,
             FoldingRangeProvider: true,
-            new CompletionOptions([".", " ", "{"]));
+            ReferencesProvider: true,
+            new CompletionOptions([".", " ", "{"]),
+            new SignatureHelpOptions(["(", ","]));
         return new InitializeResult(capabilities, new ServerInfo("trig", typeof(TrigLanguageServer).Assembly.GetName().Version?.ToString()));
     }
 
@@ -147,6 +149,15 @@ public sealed class TrigLanguageServer : IDisposable
     [JsonRpcMethod("textDocument/foldingRange")]
     public IReadOnlyList<FoldingRange>? FoldingRanges(FoldingRangeParams parameters) =>
         Answer("folding", parameters.TextDocument, FoldingFeature.Ranges);
+
+    [JsonRpcMethod("textDocument/references")]
+    public IReadOnlyList<Protocol.Location>? References(ReferenceParams parameters) =>
+        Answer("finding references", parameters.TextDocument,
+            document => ReferencesFeature.References(document, parameters.Position, parameters.Context.IncludeDeclaration));
+
+    [JsonRpcMethod("textDocument/signatureHelp")]
+    public SignatureHelp? SignatureHelp(TextDocumentPositionParams parameters) =>
+        Answer("signature help", parameters.TextDocument, document => SignatureHelpFeature.Help(document, parameters.Position));
 
     public void Dispose()
     {

@@ -36,6 +36,8 @@ public static class SymbolFinder
                 document.Compilation.Options.Channels.Find(name.Name) is { } channel ? new ChannelAt(name.Span, channel) : null,
             CallExpressionSyntax call when call.Function == name =>
                 BuiltInFunctions.All.GetValueOrDefault(name.Name) is { } function ? new FunctionAt(name.Span, function) : null,
+            TestEventSyntax test when test.Event == name => EventAt(name, schema),
+            TestExpectSyntax expect when expect.Rule == name => model.Rule(name.Name) is { } bound ? new RuleAt(name.Span, bound) : null,
             FieldDeclarationSyntax => DeclaredField(path, name, schema),
             MemberAccessExpressionSyntax member when member.Member == name => Member(document, path, member, name),
             NameExpressionSyntax => BareName(document, path, name),

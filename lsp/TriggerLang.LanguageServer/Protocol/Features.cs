@@ -42,3 +42,16 @@ public sealed record FoldingRangeParams(TextDocumentIdentifier TextDocument);
 
 /// <summary>Kind: "comment" for block comments, null for code.</summary>
 public sealed record FoldingRange(int StartLine, int EndLine, string? Kind);
+
+public sealed record ReferenceParams(TextDocumentIdentifier TextDocument, Position Position, ReferenceContext Context);
+
+public sealed record ReferenceContext(bool IncludeDeclaration);
+
+public sealed record SignatureHelp(IReadOnlyList<SignatureInformation> Signatures, int ActiveSignature, int ActiveParameter);
+
+public sealed record SignatureInformation(string Label, string? Documentation, IReadOnlyList<ParameterInformation> Parameters);
+
+/// <summary>Label: [start, end) offsets of the parameter in the signature's label.</summary>
+public sealed record ParameterInformation(IReadOnlyList<int> Label);
+
+public sealed record SignatureHelpOptions(IReadOnlyList<string> TriggerCharacters);

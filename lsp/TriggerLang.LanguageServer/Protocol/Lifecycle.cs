@@ -17,7 +17,9 @@ public sealed record ServerCapabilities(
     bool DocumentFormattingProvider,
     bool CodeActionProvider,
     bool FoldingRangeProvider,
-    CompletionOptions CompletionProvider);
+    bool ReferencesProvider,
+    CompletionOptions CompletionProvider,
+    SignatureHelpOptions SignatureHelpProvider);
 
 public sealed record CompletionOptions(IReadOnlyList<string> TriggerCharacters);
 
