@@ -68,6 +68,7 @@ public sealed class TrigLanguageServer : IDisposable
             CodeActionProvider: true,
             FoldingRangeProvider: true,
             ReferencesProvider: true,
+            new RenameOptions(PrepareProvider: true),
             new CompletionOptions([".", " ", "{"]),
             new SignatureHelpOptions(["(", ","]));
         return new InitializeResult(capabilities, new ServerInfo("trig", typeof(TrigLanguageServer).Assembly.GetName().Version?.ToString()));
@@ -155,6 +156,14 @@ public sealed class TrigLanguageServer : IDisposable
         Answer("finding references", parameters.TextDocument,
             document => ReferencesFeature.References(document, parameters.Position, parameters.Context.IncludeDeclaration));
 
+    [JsonRpcMethod("textDocument/prepareRename")]
+    public Protocol.Range? PrepareRename(TextDocumentPositionParams parameters) =>
+        Answer("preparing a rename", parameters.TextDocument, document => RenameFeature.Prepare(document, parameters.Position));
+
+    [JsonRpcMethod("textDocument/rename")]
+    public WorkspaceEdit? Rename(RenameParams parameters) =>
+        Answer("renaming", parameters.TextDocument, document => RenameFeature.Rename(document, parameters.Position, parameters.NewName));
+
     [JsonRpcMethod("textDocument/signatureHelp")]
     public SignatureHelp? SignatureHelp(TextDocumentPositionParams parameters) =>
         Answer("signature help", parameters.TextDocument, document => SignatureHelpFeature.Help(document, parameters.Position));
@@ -175,8 +184,9 @@ public sealed class TrigLanguageServer : IDisposable
             var tree = compilation.SyntaxTrees.FirstOrDefault(t => t.File.Path == path);
             return tree is null ? null : feature(new AnalysedDocument(compilation, tree));
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not OutOfMemoryException and not LocalRpcException)
         {
+            // A LocalRpcException is a feature's answer to the user (a refused rename), sent as an error response.
             _log.Error(doing, e);
             return null;
         }

@@ -55,3 +55,7 @@ public sealed record SignatureInformation(string Label, string? Documentation, I
 public sealed record ParameterInformation(IReadOnlyList<int> Label);
 
 public sealed record SignatureHelpOptions(IReadOnlyList<string> TriggerCharacters);
+
+public sealed record RenameParams(TextDocumentIdentifier TextDocument, Position Position, string NewName);
+
+public sealed record RenameOptions(bool PrepareProvider);

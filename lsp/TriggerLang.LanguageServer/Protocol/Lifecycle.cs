@@ -18,6 +18,7 @@ public sealed record ServerCapabilities(
     bool CodeActionProvider,
     bool FoldingRangeProvider,
     bool ReferencesProvider,
+    RenameOptions RenameProvider,
     CompletionOptions CompletionProvider,
     SignatureHelpOptions SignatureHelpProvider);
 
