@@ -70,7 +70,8 @@ public sealed class TrigLanguageServer : IDisposable
             ReferencesProvider: true,
             new RenameOptions(PrepareProvider: true),
             new CompletionOptions([".", " ", "{"]),
-            new SignatureHelpOptions(["(", ","]));
+            new SignatureHelpOptions(["(", ","]),
+            new SemanticTokensOptions(SemanticTokensFeature.Legend, Full: true));
         return new InitializeResult(capabilities, new ServerInfo("trig", typeof(TrigLanguageServer).Assembly.GetName().Version?.ToString()));
     }
 
@@ -163,6 +164,10 @@ public sealed class TrigLanguageServer : IDisposable
     [JsonRpcMethod("textDocument/rename")]
     public WorkspaceEdit? Rename(RenameParams parameters) =>
         Answer("renaming", parameters.TextDocument, document => RenameFeature.Rename(document, parameters.Position, parameters.NewName));
+
+    [JsonRpcMethod("textDocument/semanticTokens/full")]
+    public SemanticTokens? SemanticTokens(SemanticTokensParams parameters) =>
+        Answer("semantic tokens", parameters.TextDocument, SemanticTokensFeature.Tokens);
 
     [JsonRpcMethod("textDocument/signatureHelp")]
     public SignatureHelp? SignatureHelp(TextDocumentPositionParams parameters) =>

@@ -59,3 +59,12 @@ public sealed record SignatureHelpOptions(IReadOnlyList<string> TriggerCharacter
 public sealed record RenameParams(TextDocumentIdentifier TextDocument, Position Position, string NewName);
 
 public sealed record RenameOptions(bool PrepareProvider);
+
+public sealed record SemanticTokensParams(TextDocumentIdentifier TextDocument);
+
+/// <summary>Five integers per token: line delta, start delta, length, type index, modifier bits (LSP 3.17 §semanticTokens).</summary>
+public sealed record SemanticTokens(IReadOnlyList<int> Data);
+
+public sealed record SemanticTokensLegend(IReadOnlyList<string> TokenTypes, IReadOnlyList<string> TokenModifiers);
+
+public sealed record SemanticTokensOptions(SemanticTokensLegend Legend, bool Full);

@@ -20,7 +20,8 @@ public sealed record ServerCapabilities(
     bool ReferencesProvider,
     RenameOptions RenameProvider,
     CompletionOptions CompletionProvider,
-    SignatureHelpOptions SignatureHelpProvider);
+    SignatureHelpOptions SignatureHelpProvider,
+    SemanticTokensOptions SemanticTokensProvider);
 
 public sealed record CompletionOptions(IReadOnlyList<string> TriggerCharacters);
 
