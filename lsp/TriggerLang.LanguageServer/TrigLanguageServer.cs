@@ -20,6 +20,7 @@ public sealed class TrigLanguageServer : IDisposable
     private readonly DiagnosticsPublisher _publisher;
     private readonly TaskCompletionSource _exit = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _shutdownRequested;
+    private bool _clientWatchesFiles;
 
     private TrigLanguageServer(Stream sending, Stream receiving)
     {
@@ -59,6 +60,7 @@ public sealed class TrigLanguageServer : IDisposable
         {
             Guard("loading the workspace folder", () => _workspace.Load(root));
         }
+        _clientWatchesFiles = parameters.Capabilities?.Workspace?.DidChangeWatchedFiles?.DynamicRegistration == true;
         var capabilities = new ServerCapabilities(
             TextDocumentSyncKind.Full,
             HoverProvider: true,
@@ -76,7 +78,14 @@ public sealed class TrigLanguageServer : IDisposable
     }
 
     [JsonRpcMethod("initialized")]
-    public void Initialized() => _publisher.Schedule(null);
+    public void Initialized()
+    {
+        if (_clientWatchesFiles)
+        {
+            _ = WatchProjectFilesAsync();
+        }
+        _publisher.Schedule(null);
+    }
 
     [JsonRpcMethod("shutdown")]
     public object? Shutdown()
@@ -172,6 +181,25 @@ public sealed class TrigLanguageServer : IDisposable
     [JsonRpcMethod("textDocument/signatureHelp")]
     public SignatureHelp? SignatureHelp(TextDocumentPositionParams parameters) =>
         Answer("signature help", parameters.TextDocument, document => SignatureHelpFeature.Help(document, parameters.Position));
+
+    /// <summary>
+    /// Asks the editor to report .trig and template files changed outside it
+    /// (git checkout, another tool), so the workspace sees them without a
+    /// file watcher of its own.
+    /// </summary>
+    private async Task WatchProjectFilesAsync()
+    {
+        var watchers = new DidChangeWatchedFilesRegistrationOptions([new FileWatcher("**/*.trig"), new FileWatcher("**/*.liquid")]);
+        try
+        {
+            await _rpc.InvokeWithParameterObjectAsync("client/registerCapability",
+                new RegistrationParams([new Registration("trig-watch-files", "workspace/didChangeWatchedFiles", watchers)])).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _log.Error("asking the editor to watch the project's files", e);
+        }
+    }
 
     public void Dispose()
     {

@@ -73,4 +73,44 @@ public sealed class DiagnosticsTests
 
         Assert.Empty(await session.Diagnostics("rules.trig", d => d.Count == 0));
     }
+
+    [Fact]
+    public async Task The_server_asks_a_client_that_can_watch_files_to_report_trig_and_template_files()
+    {
+        using var folder = Projects.WithSchema();
+        await using var session = await LspSession.StartAsync(folder);
+        await session.Open("rules.trig", Projects.Rule);
+        await session.Diagnostics("rules.trig");
+
+        var registration = Assert.Single(session.Registrations);
+        Assert.Equal("workspace/didChangeWatchedFiles", registration.GetProperty("method").GetString());
+        Assert.Equal(["**/*.trig", "**/*.liquid"],
+            registration.GetProperty("registerOptions").GetProperty("watchers").EnumerateArray().Select(w => w.GetProperty("globPattern").GetString()));
+    }
+
+    [Fact]
+    public async Task A_client_that_cannot_watch_files_is_not_asked()
+    {
+        using var folder = Projects.WithSchema();
+        await using var session = await LspSession.StartAsync(folder, clientWatchesFiles: false);
+        await session.Open("rules.trig", Projects.Rule);
+        await session.Diagnostics("rules.trig");
+
+        Assert.Empty(session.Registrations);
+    }
+
+    [Fact]
+    public async Task An_unsaved_template_in_the_editor_is_what_gets_checked()
+    {
+        using var folder = Projects.WithSchema().With("templates/cart.liquid", "Hi {{ user.country }}");
+        await using var session = await LspSession.StartAsync(folder);
+        await session.Open("rules.trig", "rule r on cart_abandoned send email { body: template \"templates/cart.liquid\" }\n");
+        Assert.Empty(await session.Diagnostics("rules.trig"));
+
+        await session.Open("templates/cart.liquid", "Hi {{ user.contry }}");
+        await session.Notify("workspace/didChangeWatchedFiles", new DidChangeWatchedFilesParams([new FileEvent(session.Uri("templates/cart.liquid"), 2)]));
+
+        var diagnostics = await session.Diagnostics("templates/cart.liquid", d => d.Count > 0);
+        Assert.Contains("contry", Assert.Single(diagnostics).Message, StringComparison.Ordinal);
+    }
 }

@@ -35,10 +35,15 @@ public sealed class LspSession : IAsyncDisposable
 
     public IReadOnlyList<LogMessageParams> Log => _target.Log;
 
-    public static async Task<LspSession> StartAsync(TempFolder folder)
+    /// <summary>The registrations the server asked for with <c>client/registerCapability</c>.</summary>
+    public IReadOnlyList<System.Text.Json.JsonElement> Registrations => _target.Registrations;
+
+    /// <summary>Starts and initializes a session; the client offers to watch files (as VS Code does) unless told otherwise.</summary>
+    public static async Task<LspSession> StartAsync(TempFolder folder, bool clientWatchesFiles = true)
     {
         var session = new LspSession(folder);
-        await session.Request<InitializeResult>("initialize", new { processId = (int?)null, rootUri = DocumentUri.FromPath(folder.Root), capabilities = new { } });
+        var capabilities = new { workspace = new { didChangeWatchedFiles = new { dynamicRegistration = clientWatchesFiles } } };
+        await session.Request<InitializeResult>("initialize", new { processId = (int?)null, rootUri = DocumentUri.FromPath(folder.Root), capabilities });
         await session.Notify("initialized", new { });
         return session;
     }
@@ -84,6 +89,7 @@ public sealed class LspSession : IAsyncDisposable
         private readonly Lock _gate = new();
         private readonly Dictionary<string, IReadOnlyList<LspDiagnostic>> _latest = new(StringComparer.Ordinal);
         private readonly List<LogMessageParams> _log = [];
+        private readonly List<System.Text.Json.JsonElement> _registrations = [];
         private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyList<LogMessageParams> Log
@@ -105,6 +111,26 @@ public sealed class LspSession : IAsyncDisposable
                 _latest[parameters.Uri] = parameters.Diagnostics;
                 _changed.TrySetResult();
                 _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        public IReadOnlyList<System.Text.Json.JsonElement> Registrations
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return [.. _registrations];
+                }
+            }
+        }
+
+        [JsonRpcMethod("client/registerCapability")]
+        public void RegisterCapability(System.Text.Json.JsonElement parameters)
+        {
+            lock (_gate)
+            {
+                _registrations.AddRange(parameters.GetProperty("registrations").EnumerateArray().Select(r => r.Clone()));
             }
         }
 

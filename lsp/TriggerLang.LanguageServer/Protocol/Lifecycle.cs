@@ -2,8 +2,23 @@ namespace TriggerLang.LanguageServer.Protocol;
 
 public sealed record WorkspaceFolder(string Uri, string Name);
 
-/// <summary>Only what the server reads of the client's <c>initialize</c> request: where the workspace is.</summary>
-public sealed record InitializeParams(string? RootUri, string? RootPath, IReadOnlyList<WorkspaceFolder>? WorkspaceFolders);
+/// <summary>Only what the server reads of the client's <c>initialize</c> request: where the workspace is, and whether the client can watch files for it.</summary>
+public sealed record InitializeParams(string? RootUri, string? RootPath, IReadOnlyList<WorkspaceFolder>? WorkspaceFolders, ClientCapabilities? Capabilities);
+
+public sealed record ClientCapabilities(WorkspaceClientCapabilities? Workspace);
+
+public sealed record WorkspaceClientCapabilities(DynamicRegistrationCapability? DidChangeWatchedFiles);
+
+public sealed record DynamicRegistrationCapability(bool DynamicRegistration);
+
+public sealed record RegistrationParams(IReadOnlyList<Registration> Registrations);
+
+public sealed record Registration(string Id, string Method, object RegisterOptions);
+
+public sealed record DidChangeWatchedFilesRegistrationOptions(IReadOnlyList<FileWatcher> Watchers);
+
+/// <summary>LSP's FileSystemWatcher (renamed: System.IO has one).</summary>
+public sealed record FileWatcher(string GlobPattern);
 
 public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
 
