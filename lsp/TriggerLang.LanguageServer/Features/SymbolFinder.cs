@@ -45,7 +45,7 @@ public static class SymbolFinder
         };
     }
 
-    private static EventAt? EventAt(Compiler.Syntax.IdentifierSyntax name, Schema schema) =>
+    private static EventAt? EventAt(IdentifierSyntax name, Schema schema) =>
         schema.Event(name.Name) is { } e ? new EventAt(name.Span, e) : null;
 
     private static FieldAt? DeclaredField(IReadOnlyList<SyntaxNode> path, IdentifierSyntax name, Schema schema)
