@@ -15,6 +15,7 @@ public static class TrigCli
             FormatCommand.Create(console),
             SimulateCommand.Create(console),
             TestCommand.Create(console),
+            LspCommand.Create(),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

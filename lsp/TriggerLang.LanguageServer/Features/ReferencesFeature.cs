@@ -1,0 +1,57 @@
+using TriggerLang.Compiler.Syntax;
+using TriggerLang.LanguageServer.Protocol;
+using TriggerLang.LanguageServer.Workspace;
+
+namespace TriggerLang.LanguageServer.Features;
+
+/// <summary>
+/// Find references: every name in the project's files that resolves to the same
+/// event, field, attribute or rule as the one under the cursor (by the same
+/// scoping as hover). Uses inside Liquid templates are not found yet.
+/// </summary>
+public static class ReferencesFeature
+{
+    public static IReadOnlyList<Protocol.Location>? References(AnalysedDocument document, Position position, bool includeDeclaration)
+    {
+        var target = SymbolFinder.Find(document, Conversions.ToOffset(document.File, position));
+        if (target is null or ChannelAt or FunctionAt or TemplateFileAt)
+        {
+            return null;
+        }
+        var name = document.File.GetText(target.Span);
+        var locations = new List<Protocol.Location>();
+        foreach (var tree in document.Compilation.SyntaxTrees)
+        {
+            var other = document with { Tree = tree };
+            foreach (var identifier in tree.Root.DescendantsAndSelf().OfType<IdentifierSyntax>().Where(i => i.Name == name && !i.IsMissing))
+            {
+                var found = SymbolFinder.Find(other, identifier.Span.Start);
+                if (found is not null && Same(found, target) && (includeDeclaration || !IsDeclaration(found, tree.File.Path)))
+                {
+                    locations.Add(Conversions.LocationOf(new Compiler.Text.Location(tree.File, identifier.Span)));
+                }
+            }
+        }
+        return locations;
+    }
+
+    private static bool Same(SymbolAt a, SymbolAt b) => (a, b) switch
+    {
+        (EventAt x, EventAt y) => ReferenceEquals(x.Event, y.Event),
+        (FieldAt x, FieldAt y) => x.Field == y.Field && x.Owner == y.Owner,
+        (RuleAt x, RuleAt y) => x.Rule.Name == y.Rule.Name,
+        _ => false,
+    };
+
+    private static bool IsDeclaration(SymbolAt symbol, string path)
+    {
+        var declaration = symbol switch
+        {
+            EventAt e => e.Event.Declaration,
+            FieldAt f => f.Field.Declaration,
+            RuleAt r => r.Rule.Location,
+            _ => null,
+        };
+        return declaration is { } at && at.File.Path == path && at.Span == symbol.Span;
+    }
+}

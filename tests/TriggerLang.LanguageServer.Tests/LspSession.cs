@@ -1,0 +1,163 @@
+using Nerdbank.Streams;
+using StreamJsonRpc;
+using TriggerLang.LanguageServer.Protocol;
+using TriggerLang.LanguageServer.Workspace;
+
+namespace TriggerLang.LanguageServer.Tests;
+
+/// <summary>
+/// A real server instance on one end of an in-memory duplex stream and a
+/// JSON-RPC client on the other, initialized on a workspace folder. The client
+/// records pushed diagnostics and log messages so tests can wait for them.
+/// </summary>
+public sealed class LspSession : IAsyncDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    private readonly TrigLanguageServer _server;
+    private readonly JsonRpc _client;
+    private readonly ClientTarget _target = new();
+    private int _version;
+
+    private LspSession(TempFolder folder)
+    {
+        Folder = folder;
+        var (serverStream, clientStream) = FullDuplexStream.CreatePair();
+        _server = TrigLanguageServer.Start(serverStream, serverStream);
+        _client = LspConnection.Create(clientStream, clientStream);
+        _client.AddLocalRpcTarget(_target, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+        _client.StartListening();
+    }
+
+    public TempFolder Folder { get; }
+
+    public TrigLanguageServer Server => _server;
+
+    public IReadOnlyList<LogMessageParams> Log => _target.Log;
+
+    /// <summary>The registrations the server asked for with <c>client/registerCapability</c>.</summary>
+    public IReadOnlyList<System.Text.Json.JsonElement> Registrations => _target.Registrations;
+
+    /// <summary>Starts and initializes a session; the client offers to watch files (as VS Code does) unless told otherwise.</summary>
+    public static async Task<LspSession> StartAsync(TempFolder folder, bool clientWatchesFiles = true)
+    {
+        var session = new LspSession(folder);
+        var capabilities = new { workspace = new { didChangeWatchedFiles = new { dynamicRegistration = clientWatchesFiles } } };
+        await session.Request<InitializeResult>("initialize", new { processId = (int?)null, rootUri = DocumentUri.FromPath(folder.Root), capabilities });
+        await session.Notify("initialized", new { });
+        return session;
+    }
+
+    public string Uri(string relativePath) => DocumentUri.FromPath(Folder.FullPath(relativePath));
+
+    public Task<T> Request<T>(string method, object parameters) =>
+        _client.InvokeWithParameterObjectAsync<T>(method, parameters).WaitAsync(Timeout);
+
+    public Task Notify(string method, object parameters) => _client.NotifyWithParameterObjectAsync(method, parameters);
+
+    public Task Open(string relativePath, string text) =>
+        Notify("textDocument/didOpen", new DidOpenTextDocumentParams(new TextDocumentItem(Uri(relativePath), "trig", ++_version, text)));
+
+    public Task Change(string relativePath, string text) =>
+        Notify("textDocument/didChange", new DidChangeTextDocumentParams(
+            new VersionedTextDocumentIdentifier(Uri(relativePath), ++_version), [new TextDocumentContentChangeEvent(text)]));
+
+    /// <summary>Opens <paramref name="markedText"/> (with its | removed) and returns the position of the marker.</summary>
+    public async Task<Position> OpenMarked(string relativePath, string markedText)
+    {
+        var marked = Marked.Parse(markedText);
+        await Open(relativePath, marked.Text);
+        return marked.Cursor;
+    }
+
+    public TextDocumentPositionParams At(string relativePath, Position position) => new(new TextDocumentIdentifier(Uri(relativePath)), position);
+
+    /// <summary>Waits until the last diagnostics pushed for the file satisfy <paramref name="until"/> (by default: any push at all).</summary>
+    public Task<IReadOnlyList<LspDiagnostic>> Diagnostics(string relativePath, Func<IReadOnlyList<LspDiagnostic>, bool>? until = null) =>
+        _target.WaitFor(Uri(relativePath), until ?? (_ => true)).WaitAsync(Timeout);
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        _server.Dispose();
+        await _server.Completion.ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    /// <summary>What the server calls on the client.</summary>
+    private sealed class ClientTarget
+    {
+        private readonly Lock _gate = new();
+        private readonly Dictionary<string, IReadOnlyList<LspDiagnostic>> _latest = new(StringComparer.Ordinal);
+        private readonly List<LogMessageParams> _log = [];
+        private readonly List<System.Text.Json.JsonElement> _registrations = [];
+        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IReadOnlyList<LogMessageParams> Log
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return [.. _log];
+                }
+            }
+        }
+
+        [JsonRpcMethod("textDocument/publishDiagnostics")]
+        public void PublishDiagnostics(PublishDiagnosticsParams parameters)
+        {
+            lock (_gate)
+            {
+                _latest[parameters.Uri] = parameters.Diagnostics;
+                _changed.TrySetResult();
+                _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        public IReadOnlyList<System.Text.Json.JsonElement> Registrations
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return [.. _registrations];
+                }
+            }
+        }
+
+        [JsonRpcMethod("client/registerCapability")]
+        public void RegisterCapability(System.Text.Json.JsonElement parameters)
+        {
+            lock (_gate)
+            {
+                _registrations.AddRange(parameters.GetProperty("registrations").EnumerateArray().Select(r => r.Clone()));
+            }
+        }
+
+        [JsonRpcMethod("window/logMessage")]
+        public void LogMessage(LogMessageParams parameters)
+        {
+            lock (_gate)
+            {
+                _log.Add(parameters);
+            }
+        }
+
+        public async Task<IReadOnlyList<LspDiagnostic>> WaitFor(string uri, Func<IReadOnlyList<LspDiagnostic>, bool> until)
+        {
+            while (true)
+            {
+                Task changed;
+                lock (_gate)
+                {
+                    if (_latest.TryGetValue(uri, out var diagnostics) && until(diagnostics))
+                    {
+                        return diagnostics;
+                    }
+                    changed = _changed.Task;
+                }
+                await changed;
+            }
+        }
+    }
+}
