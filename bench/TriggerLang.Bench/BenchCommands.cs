@@ -58,7 +58,8 @@ internal static class BenchCommands
             + $"{(verify ? "; no diagnostics" : "")} ({clock.ElapsedMilliseconds} ms)");
     }
 
-    private static int IntOption(string[] args, string name, int fallback)
+    /// <summary>A positive whole-number option (<c>--rules 1000</c>), or <paramref name="fallback"/> when absent.</summary>
+    public static int IntOption(string[] args, string name, int fallback)
     {
         var index = Array.IndexOf(args, name);
         if (index < 0)

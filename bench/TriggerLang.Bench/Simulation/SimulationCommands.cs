@@ -16,15 +16,15 @@ internal static class SimulationCommands
                 {
                     throw new ArgumentException("--generate-simulation needs a folder");
                 }
-                Generate(args[1], IntOption(args, "--events", SimulationGenerator.DefaultEvents),
-                    IntOption(args, "--users", SimulationGenerator.DefaultUsers), IntOption(args, "--seed", SimulationGenerator.DefaultSeed));
+                Generate(args[1], BenchCommands.IntOption(args, "--events", SimulationGenerator.DefaultEvents),
+                    BenchCommands.IntOption(args, "--users", SimulationGenerator.DefaultUsers), BenchCommands.IntOption(args, "--seed", SimulationGenerator.DefaultSeed));
                 return 0;
             }
             if (args.Length < 3)
             {
                 throw new ArgumentException("--simulate-parts needs a project folder and an input file");
             }
-            return SimulationProfiler.Run(args[1], args[2], IntOption(args, "--iterations", 3), Console.Out);
+            return SimulationProfiler.Run(args[1], args[2], BenchCommands.IntOption(args, "--iterations", 3), Console.Out);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
         {
@@ -44,19 +44,5 @@ internal static class SimulationCommands
         SimulationGenerator.WriteInput(input, events, users, seed);
         Console.WriteLine($"{projectDirectory}: {project.RuleCount} rules, no diagnostics; {input}: {users:N0} users, {events:N0} events, "
             + $"{new FileInfo(input).Length / (1024.0 * 1024):F0} MB ({clock.ElapsedMilliseconds} ms)");
-    }
-
-    private static int IntOption(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        if (index < 0)
-        {
-            return fallback;
-        }
-        if (index + 1 >= args.Length || !int.TryParse(args[index + 1], out var value) || value < 1)
-        {
-            throw new ArgumentException($"{name} needs a positive number");
-        }
-        return value;
     }
 }

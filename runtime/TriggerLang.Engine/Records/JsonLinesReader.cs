@@ -22,8 +22,7 @@ public static class JsonLinesReader
     /// </summary>
     public static IEnumerable<ReadResult> Read(TextReader input, string fileName, RecordParser parser)
     {
-        DateTimeOffset? latest = null;
-        string? latestSource = null;
+        var order = new TimeOrder();
         var number = 0;
         while (input.ReadLine() is { } line)
         {
@@ -38,20 +37,7 @@ public static class JsonLinesReader
             }
             var source = $"{fileName}:{number.ToString(CultureInfo.InvariantCulture)}";
             var result = ReadLine(line, source, parser);
-            if (result.Record?.Time is { } time)
-            {
-                if (time < latest)
-                {
-                    result = ReadResult.Refused(source, $"`time`: {IsoTime.Format(time)} is earlier than {IsoTime.Format(latest.Value)} "
-                        + $"at {latestSource}; records must be in time order");
-                }
-                else
-                {
-                    latest = time;
-                    latestSource = source;
-                }
-            }
-            yield return result;
+            yield return order.Check(result, source);
         }
     }
 
@@ -73,8 +59,7 @@ public static class JsonLinesReader
 
     private static IEnumerable<ReadResult> ReadUtf8(Utf8Lines lines, string fileName, RecordParser parser)
     {
-        DateTimeOffset? latest = null;
-        string? latestSource = null;
+        var order = new TimeOrder();
         var number = 0;
         while (lines.Next() is { } bytes)
         {
@@ -101,20 +86,7 @@ public static class JsonLinesReader
                 source = $"{fileName}:{number.ToString(CultureInfo.InvariantCulture)}";
                 result = ReadLine(line, source, parser);
             }
-            if (result.Record?.Time is { } time)
-            {
-                if (time < latest)
-                {
-                    result = ReadResult.Refused(source, $"`time`: {IsoTime.Format(time)} is earlier than {IsoTime.Format(latest.Value)} "
-                        + $"at {latestSource}; records must be in time order");
-                }
-                else
-                {
-                    latest = time;
-                    latestSource = source;
-                }
-            }
-            yield return result;
+            yield return order.Check(result, source);
         }
     }
 
@@ -171,4 +143,30 @@ public static class JsonLinesReader
     /// <summary>System.Text.Json appends its own path and byte position; the line number is ours already.</summary>
     private static string FirstSentence(string message) =>
         message.IndexOf(" Path:", StringComparison.Ordinal) is var end and > 0 ? message[..end] : message;
+
+    /// <summary>
+    /// Records must come in time order: a timed record earlier than the previous timed one is refused
+    /// (and does not move the clock).
+    /// </summary>
+    private sealed class TimeOrder
+    {
+        private DateTimeOffset? _latest;
+        private string? _latestSource;
+
+        public ReadResult Check(ReadResult result, string source)
+        {
+            if (result.Record?.Time is not { } time)
+            {
+                return result;
+            }
+            if (time < _latest)
+            {
+                return ReadResult.Refused(source, $"`time`: {IsoTime.Format(time)} is earlier than {IsoTime.Format(_latest.Value)} "
+                    + $"at {_latestSource}; records must be in time order");
+            }
+            _latest = time;
+            _latestSource = source;
+            return result;
+        }
+    }
 }
