@@ -13,7 +13,7 @@ internal static class Caps
     public static string? Exceeded(PendingSend send, BoundRule rule, string channel, DateTimeOffset time, IReadOnlyList<GlobalLimit> limits, IEngineState state)
     {
         var sends = state.Sends(send.Recipient);
-        if (rule.Cap is { } cap && Count(sends, time, cap.Period, s => s.Rule == send.Rule) >= cap.Count)
+        if (rule.Cap is { } cap && Count(sends, time, cap.Period, rule: send.Rule, channel: null, withTransactional: true) >= cap.Count)
         {
             return $"cap {cap.Count}/{ClauseText.Duration(cap.Period)}: {send.Recipient} already got {cap.Count} in the last {ClauseText.Duration(cap.Period)}";
         }
@@ -27,7 +27,7 @@ internal static class Caps
             {
                 continue;
             }
-            if (Count(sends, time, limit.Period, s => !s.IsTransactional && (limit.Channel is null || s.Channel == limit.Channel)) >= limit.Count)
+            if (Count(sends, time, limit.Period, rule: null, limit.Channel, withTransactional: false) >= limit.Count)
             {
                 var scope = limit.Channel is null ? "all channels" : limit.Channel;
                 return $"limits: cap {limit.Count}/{ClauseText.Duration(limit.Period)} on {scope} reached for {send.Recipient}";
@@ -36,13 +36,16 @@ internal static class Caps
         return null;
     }
 
-    private static int Count(IReadOnlyList<SentMessage> sends, DateTimeOffset time, TimeSpan period, Func<SentMessage, bool> counts)
+    /// <summary>The sends in (time − period, time] of one rule (or any), through one channel (or any). No delegate: this runs per send.</summary>
+    private static int Count(IReadOnlyList<SentMessage> sends, DateTimeOffset time, TimeSpan period, int? rule, string? channel, bool withTransactional)
     {
         var count = 0;
         // Newest last: walk back until the period is left behind.
         for (var i = sends.Count - 1; i >= 0 && sends[i].Time > time - period; i--)
         {
-            if (sends[i].Time <= time && counts(sends[i]))
+            var sent = sends[i];
+            if (sent.Time <= time && (rule is null || sent.Rule == rule) && (channel is null || sent.Channel == channel)
+                && (withTransactional || !sent.IsTransactional))
             {
                 count++;
             }

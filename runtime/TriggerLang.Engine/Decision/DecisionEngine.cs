@@ -24,12 +24,14 @@ public sealed class DecisionEngine
     private readonly SendDecision _sends;
     private readonly MessageSentEvents _messageSent;
     private readonly bool _explain;
+    private readonly Action<PendingSend, DateTimeOffset> _reschedule;
     private long _nextPendingId;
 
     /// <param name="explain">Keep, with every outcome, the chain of decisions that led to it (costs time: off in production paths).</param>
     public DecisionEngine(RuleBook rules, IRuleEvaluators evaluators, IEngineState state, MessageRenderer renderer, bool explain = false)
     {
         _explain = explain;
+        _reschedule = Reschedule; // one delegate, not one per fired send
         Rules = rules;
         _evaluators = evaluators;
         _state = state;
@@ -76,7 +78,7 @@ public sealed class DecisionEngine
     {
         _state.RemovePending(send);
         var step = new EngineStep();
-        _sends.Decide(send, now, step, Reschedule);
+        _sends.Decide(send, now, step, _reschedule);
         return step;
     }
 
