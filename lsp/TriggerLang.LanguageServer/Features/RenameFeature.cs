@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using StreamJsonRpc;
+using TriggerLang.Compiler.Semantics;
 using TriggerLang.LanguageServer.Protocol;
 using TriggerLang.LanguageServer.Workspace;
 
@@ -33,25 +34,24 @@ public static partial class RenameFeature
         {
             throw Refuse($"`{newName}` is not a valid {kind} name");
         }
-        var schema = document.Compilation.Model.Schema;
-        var taken = symbol switch
+        if (Taken(document.Compilation.Model.Schema, symbol, newName) is { } conflict)
         {
-            EventAt => schema.Event(newName) is not null,
-            FieldAt { Owner: "user" } => schema.User.Attribute(newName) is not null,
-            FieldAt f => schema.Event(f.Owner)?.Field(newName) is not null,
-            _ => false,
-        };
-        if (taken)
-        {
-            throw Refuse(symbol is FieldAt f2 && f2.Owner != "user"
-                ? $"event `{f2.Owner}` already has a field named `{newName}`"
-                : $"an {kind} named `{newName}` already exists");
+            throw Refuse(conflict);
         }
         var changes = ReferencesFeature.References(document, position, includeDeclaration: true)!
             .GroupBy(l => l.Uri, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<TextEdit>)[.. g.Select(l => new TextEdit(l.Range, newName))], StringComparer.Ordinal);
         return new WorkspaceEdit(changes);
     }
+
+    /// <summary>Why <paramref name="newName"/> is taken where <paramref name="symbol"/> is declared, or null when it is free.</summary>
+    private static string? Taken(Schema schema, SymbolAt symbol, string newName) => symbol switch
+    {
+        EventAt when schema.Event(newName) is not null => $"an event named `{newName}` already exists",
+        FieldAt { Owner: "user" } when schema.User.Attribute(newName) is not null => $"an attribute named `{newName}` already exists",
+        FieldAt { Owner: not "user" } f when schema.Event(f.Owner)?.Field(newName) is not null => $"event `{f.Owner}` already has a field named `{newName}`",
+        _ => null,
+    };
 
     /// <summary>The event, field or attribute under the cursor; refuses what cannot be renamed, with the reason.</summary>
     private static SymbolAt? Target(AnalysedDocument document, Position position)
