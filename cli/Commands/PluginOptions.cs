@@ -13,12 +13,10 @@ namespace TriggerLang.Cli.Commands;
 /// </summary>
 internal sealed class PluginOptions
 {
-    public const string EnvironmentVariable = "TRIG_PLUGINS";
-
     private readonly Option<string?> _folder = new("--plugins")
     {
-        Description = $"The plugins folder whose manifests (*/trig-plugin.json) declare the channels; default ${EnvironmentVariable}, else the built-in channels.",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } folder ? folder : null,
+        Description = $"The plugins folder whose manifests (*/trig-plugin.json) declare the channels; default ${ChannelCatalogLoader.EnvironmentVariable}, else the built-in channels.",
+        DefaultValueFactory = _ => ChannelCatalogLoader.FolderFromEnvironment(),
     };
 
     private readonly Option<string[]> _choices = new("--channel-plugin")
@@ -51,18 +49,13 @@ internal sealed class PluginOptions
     /// </summary>
     public (ChannelCatalog Channels, IReadOnlyList<Diagnostic> Problems) Load(ParseResult parse)
     {
-        if (parse.GetValue(_folder) is not { } folder)
-        {
-            return (ChannelCatalog.BuiltIn, []);
-        }
         var choices = (parse.GetValue(_choices) ?? []).Select(Split).OfType<(string Channel, string Plugin)>()
             .GroupBy(c => c.Channel).ToDictionary(g => g.Key, g => g.Last().Plugin, StringComparer.Ordinal);
-        var catalog = PluginFolderReader.Read(folder, choices);
-        return (catalog.Channels, catalog.Diagnostics);
+        return ChannelCatalogLoader.Load(parse.GetValue(_folder), choices);
     }
 
     /// <summary>True when the plugins folder itself is missing: unusable input (exit 2) rather than errors in manifests.</summary>
-    public static bool IsFatal(IEnumerable<Diagnostic> problems) => problems.Any(d => d.Descriptor == DiagnosticCatalog.PluginsFolderNotFound);
+    public static bool IsFatal(IEnumerable<Diagnostic> problems) => ChannelCatalogLoader.IsFatal(problems);
 
     private static (string Channel, string Plugin)? Split(string text) =>
         text.Split('=', 2) is [{ Length: > 0 } channel, { Length: > 0 } plugin] ? (channel.Trim(), plugin.Trim()) : null;

@@ -25,7 +25,21 @@ public static class TemplateChecker
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(locate);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        Run(text, scope, locate, diagnostics, paths: null);
+        Run(text, scope, locate, diagnostics, paths: null, fieldUses: null);
+    }
+
+    /// <summary>
+    /// The schema fields a template names, resolved against <paramref name="scope"/>, in text
+    /// order, for find references and rename; empty when the template does not parse.
+    /// </summary>
+    public static IReadOnlyList<TemplateFieldUse> FieldUses(string text, TemplateScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(scope);
+        var uses = new List<TemplateFieldUse>();
+        var anywhere = new SourceFile("", text);
+        Run(text, scope, (offset, length) => new Location(anywhere, new TextSpan(offset, length)), [], paths: null, uses);
+        return uses;
     }
 
     /// <summary>
@@ -39,17 +53,17 @@ public static class TemplateChecker
         var anywhere = new SourceFile("", text);
         // Any scope will do: the paths are the same, and the diagnostics are dropped.
         var scope = new TemplateScope(new UserSchema([]), null, null, IsDigest: true);
-        Run(text, scope, (offset, length) => new Location(anywhere, new TextSpan(offset, length)), [], paths);
+        Run(text, scope, (offset, length) => new Location(anywhere, new TextSpan(offset, length)), [], paths, fieldUses: null);
         return paths;
     }
 
     private static void Run(string text, TemplateScope scope, Func<int, int, Location> locate, List<Diagnostic> diagnostics,
-        List<TemplateVariablePath>? paths)
+        List<TemplateVariablePath>? paths, List<TemplateFieldUse>? fieldUses)
     {
         var found = new List<Diagnostic>();
         try
         {
-            CheckParsed(Parse(text, locate, found), text, scope, locate, found, paths);
+            CheckParsed(Parse(text, locate, found), text, scope, locate, found, paths, fieldUses);
         }
         catch (Exception exception)
         {
@@ -75,7 +89,7 @@ public static class TemplateChecker
     }
 
     private static void CheckParsed(Template? template, string text, TemplateScope scope, Func<int, int, Location> locate,
-        List<Diagnostic> found, List<TemplateVariablePath>? paths)
+        List<Diagnostic> found, List<TemplateVariablePath>? paths, List<TemplateFieldUse>? fieldUses)
     {
         if (template is null)
         {
@@ -89,7 +103,7 @@ public static class TemplateChecker
         new TemplateTags(text, locate, found).Visit(page);
         if (!hasSyntaxErrors)
         {
-            var resolver = new TemplateResolver(text, scope, TemplateLocals.Collect(page, text), locate, found);
+            var resolver = new TemplateResolver(text, scope, TemplateLocals.Collect(page, text), locate, found, fieldUses);
             new TemplateBinder(text, resolver, locate, found, paths).Visit(page);
         }
     }

@@ -14,7 +14,8 @@ internal sealed class TemplateResolver(
     TemplateScope scope,
     IReadOnlySet<string> locals,
     Func<int, int, Location> locate,
-    List<Diagnostic> diagnostics)
+    List<Diagnostic> diagnostics,
+    List<TemplateFieldUse>? fieldUses)
 {
     private const string Events = "events";
     private const string Count = "count";
@@ -89,6 +90,10 @@ internal sealed class TemplateResolver(
         switch (owner)
         {
             case RecordShape record when record.Fields.TryGetValue(name, out var field):
+                if (record.SchemaOwner is { } schemaOwner)
+                {
+                    fieldUses?.Add(new TemplateFieldUse(schemaOwner, name, step.Span));
+                }
                 return field;
             case RecordShape record:
                 ReportUnknownField(record.Owner, name, step, [.. record.Fields.Keys]);

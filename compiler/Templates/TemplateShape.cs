@@ -12,10 +12,10 @@ internal abstract record TemplateShape
     /// <summary>Locals from assign/capture, ranges, and anything after an error: every member is accepted.</summary>
     public static readonly TemplateShape Unknown = new UnknownShape();
 
-    public static TemplateShape User(UserSchema schema) => Record("user", schema.Attributes);
+    public static TemplateShape User(UserSchema schema) => Record("user", schema.Attributes, "user");
 
     public static TemplateShape Event(EventSymbol? symbol) =>
-        symbol is null ? Unknown : Record($"event `{symbol.Name}`", symbol.Fields);
+        symbol is null ? Unknown : Record($"event `{symbol.Name}`", symbol.Fields, symbol.Name);
 
     public static TemplateShape Rule { get; } = new RecordShape("rule", new Dictionary<string, TemplateShape>(StringComparer.Ordinal)
     {
@@ -42,9 +42,9 @@ internal abstract record TemplateShape
         _ => new ScalarShape(type),
     };
 
-    private static RecordShape Record(string owner, IEnumerable<FieldSymbol> fields) => new(owner, fields
+    private static RecordShape Record(string owner, IEnumerable<FieldSymbol> fields, string schemaOwner) => new(owner, fields
         .GroupBy(f => f.Name, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => FromType(g.First().Type), StringComparer.Ordinal));
+        .ToDictionary(g => g.Key, g => FromType(g.First().Type), StringComparer.Ordinal), schemaOwner);
 
     /// <summary>What iterating or indexing gives.</summary>
     public virtual TemplateShape Element => Unknown;
@@ -52,8 +52,12 @@ internal abstract record TemplateShape
 
 internal sealed record UnknownShape : TemplateShape;
 
-/// <summary>A value with named fields; <see cref="Owner"/> names it in messages ("user", "event `cart_abandoned`").</summary>
-internal sealed record RecordShape(string Owner, IReadOnlyDictionary<string, TemplateShape> Fields) : TemplateShape;
+/// <summary>
+/// A value with named fields; <see cref="Owner"/> names it in messages ("user", "event `cart_abandoned`").
+/// <see cref="SchemaOwner"/> is the event name or "user" when the fields are the schema's (not <c>rule</c> or <c>forloop</c>),
+/// so that the uses of a field can be found for rename.
+/// </summary>
+internal sealed record RecordShape(string Owner, IReadOnlyDictionary<string, TemplateShape> Fields, string? SchemaOwner = null) : TemplateShape;
 
 /// <summary>A list: Liquid gives it <c>size</c>, <c>first</c> and <c>last</c>.</summary>
 internal sealed record ListShape(TemplateShape ElementShape) : TemplateShape

@@ -11,6 +11,8 @@ public sealed class ServerLog(JsonRpc rpc)
 {
     public void Info(string message) => Send(MessageType.Info, message);
 
+    public void Warning(string message) => Send(MessageType.Warning, message);
+
     public void Error(string doing, Exception e) => Send(MessageType.Error, $"trig lsp: internal error while {doing}: {e}");
 
     private void Send(int type, string message)

@@ -60,6 +60,8 @@ public sealed class TrigLanguageServer : IDisposable
         {
             Guard("loading the workspace folder", () => _workspace.Load(root));
         }
+        Guard("reading the plugins' manifests", () => LogPluginProblems(_workspace.UsePlugins(
+            PluginSettings.Folder(parameters.InitializationOptions, root), PluginSettings.Choices(parameters.InitializationOptions))));
         _clientWatchesFiles = parameters.Capabilities?.Workspace?.DidChangeWatchedFiles?.DynamicRegistration == true;
         var capabilities = new ServerCapabilities(
             TextDocumentSyncKind.Full,
@@ -126,9 +128,15 @@ public sealed class TrigLanguageServer : IDisposable
     [JsonRpcMethod("workspace/didChangeWatchedFiles")]
     public void DidChangeWatchedFiles(DidChangeWatchedFilesParams parameters) => Guard("reading changed files", () =>
     {
-        foreach (var change in parameters.Changes)
+        var manifestChanged = false;
+        foreach (var path in parameters.Changes.Select(c => DocumentUri.ToPath(c.Uri)))
         {
-            _workspace.DiskChanged(DocumentUri.ToPath(change.Uri));
+            manifestChanged |= _workspace.IsPluginManifest(path);
+            _workspace.DiskChanged(path);
+        }
+        if (manifestChanged)
+        {
+            LogPluginProblems(_workspace.ReloadPlugins());
         }
         _publisher.Schedule(null);
     });
@@ -189,15 +197,29 @@ public sealed class TrigLanguageServer : IDisposable
     /// </summary>
     private async Task WatchProjectFilesAsync()
     {
-        var watchers = new DidChangeWatchedFilesRegistrationOptions([new FileWatcher("**/*.trig"), new FileWatcher("**/*.liquid")]);
+        List<FileWatcher> watchers = [new FileWatcher("**/*.trig"), new FileWatcher("**/*.liquid")];
+        if (_workspace.PluginsFolder is { } plugins)
+        {
+            // The plugins folder may lie outside the workspace, hence a pattern relative to it.
+            watchers.Add(new FileWatcher(new RelativePattern(DocumentUri.FromPath(plugins), $"*/{TriggerLang.Plugins.PluginSdk.ManifestFileName}")));
+        }
         try
         {
             await _rpc.InvokeWithParameterObjectAsync("client/registerCapability",
-                new RegistrationParams([new Registration("trig-watch-files", "workspace/didChangeWatchedFiles", watchers)])).ConfigureAwait(false);
+                new RegistrationParams([new Registration("trig-watch-files", "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(watchers))])).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             _log.Error("asking the editor to watch the project's files", e);
+        }
+    }
+
+    /// <summary>The problems that are in no manifest file (a missing plugins folder, a bad channel choice) can only be told in the log.</summary>
+    private void LogPluginProblems(IReadOnlyList<Compiler.Diagnostics.Diagnostic> problems)
+    {
+        foreach (var problem in problems.Where(p => p.Location is null))
+        {
+            _log.Warning($"trig lsp: {problem}");
         }
     }
 

@@ -38,12 +38,16 @@ public sealed class LspSession : IAsyncDisposable
     /// <summary>The registrations the server asked for with <c>client/registerCapability</c>.</summary>
     public IReadOnlyList<System.Text.Json.JsonElement> Registrations => _target.Registrations;
 
-    /// <summary>Starts and initializes a session; the client offers to watch files (as VS Code does) unless told otherwise.</summary>
-    public static async Task<LspSession> StartAsync(TempFolder folder, bool clientWatchesFiles = true)
+    /// <summary>
+    /// Starts and initializes a session; the client offers to watch files (as VS Code does) unless told otherwise,
+    /// and passes <paramref name="initializationOptions"/> (the server's settings) if any.
+    /// </summary>
+    public static async Task<LspSession> StartAsync(TempFolder folder, bool clientWatchesFiles = true, object? initializationOptions = null)
     {
         var session = new LspSession(folder);
         var capabilities = new { workspace = new { didChangeWatchedFiles = new { dynamicRegistration = clientWatchesFiles } } };
-        await session.Request<InitializeResult>("initialize", new { processId = (int?)null, rootUri = DocumentUri.FromPath(folder.Root), capabilities });
+        await session.Request<InitializeResult>("initialize",
+            new { processId = (int?)null, rootUri = DocumentUri.FromPath(folder.Root), capabilities, initializationOptions });
         await session.Notify("initialized", new { });
         return session;
     }

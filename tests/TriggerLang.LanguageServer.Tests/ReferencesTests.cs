@@ -40,4 +40,16 @@ public sealed class ReferencesTests
 
         Assert.Equal(["rules.trig:0:31", "rules.trig:1:37", "schema.trig:2:2"], await References(rules));
     }
+
+    [Fact]
+    public async Task A_field_is_found_in_templates_through_aliases_loop_variables_and_list_members()
+    {
+        const string rules = """
+            rule a on cart_abandoned as c where to|tal > 1 send email "{{ c.total }} {{ event.items }}"
+            rule b on cart_abandoned digest daily at 09:00 utc send email "{% for e in events %}{{ e.total }}{% endfor %}{{ events.first.total }}"
+            rule d on purchase send email "{{ event.total }}"
+            """;
+
+        Assert.Equal(["rules.trig:0:36", "schema.trig:2:2", "rules.trig:0:63", "rules.trig:1:89", "rules.trig:1:125"], await References(rules));
+    }
 }

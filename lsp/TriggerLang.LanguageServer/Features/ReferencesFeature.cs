@@ -7,7 +7,8 @@ namespace TriggerLang.LanguageServer.Features;
 /// <summary>
 /// Find references: every name in the project's files that resolves to the same
 /// event, field, attribute or rule as the one under the cursor (by the same
-/// scoping as hover). Uses inside Liquid templates are not found yet.
+/// scoping as hover), and for fields and attributes their uses inside the
+/// rules' Liquid templates (<see cref="TemplateFieldReferences"/>).
 /// </summary>
 public static class ReferencesFeature
 {
@@ -31,6 +32,10 @@ public static class ReferencesFeature
                     locations.Add(Conversions.LocationOf(new Compiler.Text.Location(tree.File, identifier.Span)));
                 }
             }
+        }
+        if (target is FieldAt field)
+        {
+            locations.AddRange(TemplateFieldReferences.Find(document, field).Select(Conversions.LocationOf));
         }
         return locations;
     }

@@ -106,7 +106,7 @@ public static class SymbolFinder
         return syntax is null ? null : document.Compilation.Model.Rules.FirstOrDefault(r => ReferenceEquals(r.Syntax, syntax));
     }
 
-    private static TemplateFileAt TemplateFile(AnalysedDocument document, TemplateValueSyntax template)
+    public static TemplateFileAt TemplateFile(AnalysedDocument document, TemplateValueSyntax template)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(document.File.Path)) ?? "";
         return new TemplateFileAt(template.Text.Span, Path.GetFullPath(Path.Combine(directory, template.Text.Value)));

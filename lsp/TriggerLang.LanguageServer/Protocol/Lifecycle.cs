@@ -2,8 +2,16 @@ namespace TriggerLang.LanguageServer.Protocol;
 
 public sealed record WorkspaceFolder(string Uri, string Name);
 
-/// <summary>Only what the server reads of the client's <c>initialize</c> request: where the workspace is, and whether the client can watch files for it.</summary>
-public sealed record InitializeParams(string? RootUri, string? RootPath, IReadOnlyList<WorkspaceFolder>? WorkspaceFolders, ClientCapabilities? Capabilities);
+/// <summary>Only what the server reads of the client's <c>initialize</c> request: where the workspace is, whether the client can watch files for it, and our settings.</summary>
+public sealed record InitializeParams(string? RootUri, string? RootPath, IReadOnlyList<WorkspaceFolder>? WorkspaceFolders, ClientCapabilities? Capabilities,
+    InitializationOptions? InitializationOptions);
+
+/// <summary>
+/// The server's settings, as the editor's <c>initializationOptions</c>: the
+/// plugins folder (relative to the workspace folder) and the
+/// <c>--channel-plugin</c> choices, as <c>trig check</c> takes them.
+/// </summary>
+public sealed record InitializationOptions(string? Plugins, IReadOnlyDictionary<string, string>? ChannelPlugins);
 
 public sealed record ClientCapabilities(WorkspaceClientCapabilities? Workspace);
 
@@ -17,8 +25,11 @@ public sealed record Registration(string Id, string Method, object RegisterOptio
 
 public sealed record DidChangeWatchedFilesRegistrationOptions(IReadOnlyList<FileWatcher> Watchers);
 
-/// <summary>LSP's FileSystemWatcher (renamed: System.IO has one).</summary>
-public sealed record FileWatcher(string GlobPattern);
+/// <summary>LSP's FileSystemWatcher (renamed: System.IO has one); the pattern is a glob string or a <see cref="RelativePattern"/>.</summary>
+public sealed record FileWatcher(object GlobPattern);
+
+/// <summary>A glob under a folder that may lie outside the workspace (the plugins folder).</summary>
+public sealed record RelativePattern(string BaseUri, string Pattern);
 
 public sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);
 

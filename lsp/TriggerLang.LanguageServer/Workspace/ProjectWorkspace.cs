@@ -1,6 +1,8 @@
 using TriggerLang.Compiler;
+using TriggerLang.Compiler.Channels;
 using TriggerLang.Compiler.Diagnostics;
 using TriggerLang.Compiler.Parsing;
+using TriggerLang.Compiler.Plugins;
 using TriggerLang.Compiler.Project;
 using TriggerLang.Compiler.Text;
 
@@ -20,6 +22,8 @@ public sealed class ProjectWorkspace
     private readonly Dictionary<string, (int Version, string Text)> _open = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SyntaxTree> _trees = new(StringComparer.Ordinal);
     private List<Diagnostic> _loadDiagnostics = [];
+    private IReadOnlyDictionary<string, string> _channelChoices = new Dictionary<string, string>();
+    private (ChannelCatalog Channels, IReadOnlyList<Diagnostic> Problems) _plugins = (ChannelCatalog.BuiltIn, []);
     private Compilation? _current;
 
     /// <summary>The workspace folder (full path), or null when the editor opened single files.</summary>
@@ -41,6 +45,49 @@ public sealed class ProjectWorkspace
             _loadDiagnostics = [.. sources.Diagnostics];
             _current = null;
         }
+    }
+
+    /// <summary>The plugins folder (full path) whose manifests declare the channels, or null for the built-in channels.</summary>
+    public string? PluginsFolder { get; private set; }
+
+    /// <summary>
+    /// Compiles against the channels of <paramref name="folder"/>'s manifests
+    /// (null: the built-in ones), the way <c>trig check --plugins</c> does.
+    /// Returns the manifests' problems: those not in a manifest file have no
+    /// place in the editor but the log.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> UsePlugins(string? folder, IReadOnlyDictionary<string, string> choices)
+    {
+        lock (_gate)
+        {
+            PluginsFolder = folder is null ? null : Path.GetFullPath(folder);
+            _channelChoices = choices;
+        }
+        return ReloadPlugins();
+    }
+
+    /// <summary>True for a manifest of the plugins folder, whose change changes the channels.</summary>
+    public bool IsPluginManifest(string path) =>
+        PluginsFolder is { } folder && Path.GetFileName(path) == TriggerLang.Plugins.PluginSdk.ManifestFileName
+        && Path.GetDirectoryName(Path.GetDirectoryName(path)) == folder;
+
+    /// <summary>Reads the manifests again (one was created, changed or deleted); returns their problems as <see cref="UsePlugins"/> does.</summary>
+    public IReadOnlyList<Diagnostic> ReloadPlugins()
+    {
+        string? folder;
+        IReadOnlyDictionary<string, string> choices;
+        lock (_gate)
+        {
+            (folder, choices) = (PluginsFolder, _channelChoices);
+        }
+        // Read outside the lock: requests keep being answered from the previous channels meanwhile.
+        var plugins = ChannelCatalogLoader.Load(folder, choices);
+        lock (_gate)
+        {
+            _plugins = plugins;
+            _current = null;
+        }
+        return plugins.Problems;
     }
 
     /// <summary>Every .trig file of the project (open or on disk).</summary>
@@ -162,8 +209,9 @@ public sealed class ProjectWorkspace
         {
             _trees.Remove(gone);
         }
-        var options = CompilationOptions.Default with { ProjectRoot = Root, ReadFile = ReadFile };
-        return Compilation.Create(trees, options, _loadDiagnostics);
+        var options = CompilationOptions.Default with { ProjectRoot = Root, ReadFile = ReadFile, Channels = _plugins.Channels };
+        // The manifests' problems ride along like trig check's, so that they are published on the manifest files.
+        return Compilation.Create(trees, options, [.. _plugins.Problems, .. _loadDiagnostics]);
     }
 
     /// <summary>Templates are read through here, so an unsaved template in the editor is what gets checked.</summary>
