@@ -1,16 +1,18 @@
-// The grammar tests (npm test), as one count for the repository's test.sh:
+// The extension's tests (npm test), as one count for the repository's test.sh:
 // 1. vscode-tmgrammar-test over test/grammar/*.test.trig, one test per
 //    asserted source line (read from its xUnit reports, not its console text);
 // 2. every .trig file of the repository's examples/, one test each: it must
 //    tokenize with no `invalid.*` scope and end outside any region (an
 //    unclosed string, comment or block would leak into the next item).
-// The last line is "grammar: N passed, N failed", which test.sh parses.
+// 3. the compiled extension, loaded without VS Code (test/extension.js).
+// The last line is "vscode: N passed, N failed", which test.sh parses.
 "use strict";
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const vsctm = require("vscode-textmate");
+const { runExtensionTests } = require("./extension");
 const oniguruma = require("vscode-oniguruma");
 
 const root = path.join(__dirname, "..");
@@ -96,13 +98,26 @@ async function runExampleTests() {
   }
 }
 
+function check(name, test) {
+  let ok = false;
+  try {
+    ok = test();
+  } catch (error) {
+    console.log(error);
+  }
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? "✓" : "✖"} extension: ${name}`);
+}
+
 runAssertionTests();
 runExampleTests()
+  .then(() => runExtensionTests(check))
   .catch((error) => {
     console.error(error);
     failed++;
   })
   .finally(() => {
-    console.log(`grammar: ${passed} passed, ${failed} failed`);
+    console.log(`vscode: ${passed} passed, ${failed} failed`);
     process.exitCode = failed === 0 ? 0 : 1;
   });
