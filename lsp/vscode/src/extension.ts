@@ -49,10 +49,13 @@ async function start(): Promise<void> {
     const message = /ENOENT/.test(detail)
       ? `TriggerLang: the language server did not start because \`${command}\` was not found. ${INSTALL_HINT}`
       : `TriggerLang: the language server (\`${command} ${args.join(" ")}\`) did not start: ${detail}`;
-    const choice = await vscode.window.showErrorMessage(message, "Open Settings");
-    if (choice === "Open Settings") {
-      await vscode.commands.executeCommand("workbench.action.openSettings", "triggerlang.trigPath");
-    }
+    // Not awaited: the notification stays until dismissed, and activation
+    // (or a restart) must not wait for that.
+    void vscode.window.showErrorMessage(message, "Open Settings").then((choice) => {
+      if (choice === "Open Settings") {
+        void vscode.commands.executeCommand("workbench.action.openSettings", "triggerlang.trigPath");
+      }
+    });
   }
 }
 
