@@ -8,10 +8,15 @@ using TriggerLang.Bench.Benchmarks;
 // `--roslyn-variants DIR`: the back end's time by part (compile, one syntax tree instead of several, emitter, audit; cold, then warm).
 // `--generate-simulation DIR [--events N] [--users N] [--seed S]`: the simulation benchmark's project (DIR/project) and input (DIR/input.jsonl).
 // `--simulate-parts PROJECT INPUT [--iterations K]`: Stopwatch breakdown of `trig simulate` in process (parse, simulate, render, write).
+// `--lsp [--rules N] [--big-rules N] [--iterations K]`: the language server in process (didChange → diagnostics, completion, memory).
 // Anything else goes to BenchmarkDotNet (e.g. `--filter '*'`).
 if (args is ["--generate", ..] or ["--phases", ..])
 {
     return BenchCommands.Run(args);
+}
+if (args is ["--lsp", ..])
+{
+    return await TriggerLang.Bench.LanguageServer.LspBench.Run(args);
 }
 if (args is ["--generate-simulation", ..] or ["--simulate-parts", ..])
 {
