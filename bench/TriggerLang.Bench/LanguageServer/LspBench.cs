@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using TriggerLang.Bench.Generation;
 using TriggerLang.LanguageServer.Protocol;
+using TriggerLang.LanguageServer.Tests;
 
 namespace TriggerLang.Bench.LanguageServer;
 
@@ -39,8 +40,9 @@ internal static partial class LspBench
 
     private static async Task Latencies(int rules, int iterations)
     {
-        using var folder = new GeneratedFolder(rules);
-        var file = folder.Project.TrigFiles.First(f => f.Key.StartsWith("rules/", StringComparison.Ordinal)
+        var project = ProjectGenerator.Generate(rules, ProjectGenerator.DefaultSeed);
+        using var folder = WriteTo(project);
+        var file = project.TrigFiles.First(f => f.Key.StartsWith("rules/", StringComparison.Ordinal)
             && !f.Key.StartsWith(ProjectGenerator.AnonymousFolder, StringComparison.Ordinal));
         var (path, text) = (file.Key, file.Value);
         var trigger = OnClause().Match(text);
@@ -51,7 +53,7 @@ internal static partial class LspBench
         var eventName = trigger.Groups[1].Value;
         var broken = text.Remove(trigger.Groups[1].Index + eventName.Length) + "_typo" + text[(trigger.Groups[1].Index + eventName.Length)..];
 
-        await using var client = await BenchClient.StartAsync(folder.Root);
+        await using var client = await LspSession.StartAsync(folder, clientWatchesFiles: false);
         await client.Open(path, text);
         var clean = (await client.Diagnostics(path, _ => true)).Count;
 
@@ -65,7 +67,7 @@ internal static partial class LspBench
             await client.Diagnostics(path, d => d.Count > clean == breaking);
             changes.Add(clock.Elapsed.TotalMilliseconds);
         }
-        var label = $"{folder.Project.TrigLineCount:N0} lines, {folder.Project.RuleCount} rules";
+        var label = $"{project.TrigLineCount:N0} lines, {project.RuleCount} rules";
         Row("didChange → publishDiagnostics", label, changes.Skip(Warmup).ToList(), "≤ 50 ms (each)");
 
         // Completion at the end of a half-written rule appended to the same file (as a user typing at its end).
@@ -89,7 +91,7 @@ internal static partial class LspBench
             for (var i = 0; i < Warmup + iterations; i++)
             {
                 var clock = Stopwatch.StartNew();
-                var list = await client.Complete(path, at);
+                var list = await client.Request<CompletionList>("textDocument/completion", client.At(path, at));
                 times.Add(clock.Elapsed.TotalMilliseconds);
                 if (list.Items.Count == 0 || (expected.Length > 0 && !list.Items.Any(item => item.Label == expected)))
                 {
@@ -104,18 +106,19 @@ internal static partial class LspBench
 
     private static async Task Memory(int rules)
     {
-        using var folder = new GeneratedFolder(rules);
-        var path = folder.Project.TrigFiles.First(f => f.Key.StartsWith("rules/", StringComparison.Ordinal)).Key;
+        var project = ProjectGenerator.Generate(rules, ProjectGenerator.DefaultSeed);
+        using var folder = WriteTo(project);
+        var path = project.TrigFiles.First(f => f.Key.StartsWith("rules/", StringComparison.Ordinal)).Key;
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var clock = Stopwatch.StartNew();
-        await using var client = await BenchClient.StartAsync(folder.Root);
-        await client.Open(path, folder.Project.Files[path]);
+        await using var client = await LspSession.StartAsync(folder, clientWatchesFiles: false);
+        await client.Open(path, project.Files[path]);
         await client.Diagnostics(path, _ => true);
         var first = clock.Elapsed.TotalMilliseconds;
         var heap = GC.GetTotalMemory(forceFullCollection: true);
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        var label = $"{folder.Project.TrigLineCount:N0} lines, {folder.Project.RuleCount} rules";
+        var label = $"{project.TrigLineCount:N0} lines, {project.RuleCount} rules";
         Console.WriteLine($"| initialize + didOpen → first diagnostics (first in the process: JIT included) | {label} | 1 | {first:F0} ms | | | |");
         Console.WriteLine($"| managed heap after first diagnostics (GC.GetTotalMemory(true)) | {label} | 1 | {Mb(heap)} (+{Mb(heap - before)} over the process before the server) | | | report |");
         Console.WriteLine($"| process working set | {label} | 1 | {Mb(process.WorkingSet64)} | | | report |");
@@ -134,20 +137,11 @@ internal static partial class LspBench
     [GeneratedRegex(@"^\s*on (\w+)", RegexOptions.Multiline)]
     private static partial Regex OnClause();
 
-    /// <summary>A generated project written to a temporary folder, removed on dispose.</summary>
-    private sealed class GeneratedFolder : IDisposable
+    /// <summary>The project in a temporary workspace folder, removed on dispose.</summary>
+    private static TempFolder WriteTo(GeneratedProject project)
     {
-        public GeneratedFolder(int rules)
-        {
-            Project = ProjectGenerator.Generate(rules, ProjectGenerator.DefaultSeed);
-            Root = Path.Combine(Path.GetTempPath(), $"trig-lsp-bench-{Environment.ProcessId}-{rules}");
-            Project.WriteTo(Root);
-        }
-
-        public GeneratedProject Project { get; }
-
-        public string Root { get; }
-
-        public void Dispose() => Directory.Delete(Root, recursive: true);
+        var folder = new TempFolder();
+        project.WriteTo(folder.Root);
+        return folder;
     }
 }
