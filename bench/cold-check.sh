@@ -16,14 +16,10 @@ runs="${RUNS:-10}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), .NET SDK $(dotnet --version)"
-dotnet build cli/TriggerLang.Cli.csproj -c Release --artifacts-path "$artifacts" -nologo -v quiet >/dev/null
-dotnet build bench/TriggerLang.Bench/TriggerLang.Bench.csproj -c Release --artifacts-path "$artifacts" -nologo -v quiet >/dev/null
-trig="$artifacts/bin/TriggerLang.Cli/release/trig"
-generator="$artifacts/bin/TriggerLang.Bench/release/TriggerLang.Bench"
-"$generator" --generate "$work/project" --rules "$rules"
+source bench/build-tools.sh
+"$bench" --generate "$work/project" --rules "$rules"
 # A tiny project (same generator, 10 rules) shows the fixed cost of a process: runtime start, JIT of the CLI and front end.
-"$generator" --generate "$work/small" --rules 10 >/dev/null
+"$bench" --generate "$work/small" --rules 10 >/dev/null
 
 # The measured commands must succeed with no diagnostics, or they measure the wrong thing.
 for target in "$work/project" "$work/small"; do

@@ -24,11 +24,7 @@ data="${DATA:-/tmp/simbench-data-$events-$users}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), .NET SDK $(dotnet --version)"
-dotnet build cli/TriggerLang.Cli.csproj -c Release --artifacts-path "$artifacts" -nologo -v quiet >/dev/null
-dotnet build bench/TriggerLang.Bench/TriggerLang.Bench.csproj -c Release --artifacts-path "$artifacts" -nologo -v quiet >/dev/null
-trig="$artifacts/bin/TriggerLang.Cli/release/trig"
-bench="$artifacts/bin/TriggerLang.Bench/release/TriggerLang.Bench"
+source bench/build-tools.sh
 if [[ ! -f "$data/input.jsonl" ]]; then
   "$bench" --generate-simulation "$data" --events "$events" --users "$users"
 fi

@@ -145,33 +145,20 @@ public static class SimulationGenerator
             attributes.Add($"\"loyalty_points\":{random.Next(5000)}");
         }
         var line = new StringBuilder($"{{\"type\":\"user\",\"id\":\"u{u}\",\"attributes\":{{{string.Join(",", attributes)}}}");
-        var subscriptions = new List<string>();
-        if (random.Next(100) < 4)
-        {
-            subscriptions.Add("\"email\":false");
-        }
-        if (random.Next(100) < 8)
-        {
-            subscriptions.Add("\"push\":false");
-        }
-        if (subscriptions.Count > 0)
-        {
-            line.Append($",\"subscriptions\":{{{string.Join(",", subscriptions)}}}");
-        }
-        var categories = new List<string>();
-        if (random.Next(100) < 6)
-        {
-            categories.Add("\"marketing\":false");
-        }
-        if (random.Next(100) < 3)
-        {
-            categories.Add("\"social\":false");
-        }
-        if (categories.Count > 0)
-        {
-            line.Append($",\"categories\":{{{string.Join(",", categories)}}}");
-        }
+        // Opt-outs, drawn in a fixed order so that the same seed gives the same file.
+        AppendOptOuts(line, "subscriptions", random, (4, "email"), (8, "push"));
+        AppendOptOuts(line, "categories", random, (6, "marketing"), (3, "social"));
         return line.Append('}').ToString();
+    }
+
+    /// <summary>Appends <c>,"NAME":{"key":false,…}</c> with each key opted out at its percentage, or nothing when none is.</summary>
+    private static void AppendOptOuts(StringBuilder line, string name, Random random, params (int Percent, string Key)[] keys)
+    {
+        var optedOut = keys.Where(k => random.Next(100) < k.Percent).Select(k => $"\"{k.Key}\":false").ToList();
+        if (optedOut.Count > 0)
+        {
+            line.Append($",\"{name}\":{{{string.Join(",", optedOut)}}}");
+        }
     }
 
     private static string EventLine(int k, string name, int user, DateTimeOffset time, Random random, int users)
