@@ -1,7 +1,3 @@
-using TriggerLang.Compiler;
-using TriggerLang.Compiler.Emit;
-using TriggerLang.Compiler.Project;
-using TriggerLang.Engine.Rendering;
 using TriggerLang.Engine.Simulation;
 
 namespace TriggerLang.Engine.Tests;
@@ -37,7 +33,7 @@ public sealed class SemanticsTests
 
     private static void AssertTestsPass(string directory)
     {
-        using var project = Open(directory);
+        using var project = RuleProjects.FromFolder(directory);
         Assert.NotEmpty(project.Compilation.Model.Tests);
         var runner = project.CreateTestRunner();
         var failures = project.Compilation.Model.Tests
@@ -47,16 +43,5 @@ public sealed class SemanticsTests
                 + string.Join("\n", f.Actual.Select(o => $"    {o.Time:O} {o.Status} {o.Reason} via {o.Channel} [{string.Join(" / ", o.Explanation)}]"))))
             .ToList();
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-    }
-
-    internal static RuleProject Open(string directory)
-    {
-        var sources = ProjectLoader.Load(directory);
-        Assert.Null(sources.Fatal);
-        var compilation = Compilation.Create(sources.Files, CompilationOptions.Default with { ProjectRoot = directory }, sources.Diagnostics);
-        Assert.Empty(compilation.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()));
-        var build = RulePackCompiler.Compile(compilation);
-        Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics));
-        return new RuleProject(compilation, LoadedRulePack.Load(build.Assembly!), RenderLimits.Default);
     }
 }

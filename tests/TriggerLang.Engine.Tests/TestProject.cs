@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using TriggerLang.Compiler;
-using TriggerLang.Compiler.Emit;
 using TriggerLang.Compiler.Semantics;
 using TriggerLang.Compiler.Text;
 using TriggerLang.Evaluation;
@@ -63,11 +62,6 @@ public sealed class TestProject
         {
             throw new InvalidOperationException("the test project has diagnostics:\n" + string.Join("\n", compilation.Diagnostics));
         }
-        var build = RulePackCompiler.Compile(compilation);
-        if (!build.Succeeded)
-        {
-            throw new InvalidOperationException("the test project did not build:\n" + string.Join("\n", build.Diagnostics));
-        }
-        return new TestProject(compilation.Model, LoadedRulePack.Load(build.Assembly!).Evaluators);
+        return new TestProject(compilation.Model, RuleProjects.Pack(compilation).Evaluators);
     }
 }

@@ -126,7 +126,7 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
             }
             foreach (var candidate in state.History(send.Recipient, rule.Unless[k].Event.Name))
             {
-                if (!ReferenceEquals(candidate, send.Trigger) && candidate.Id != send.Trigger.Id
+                if (candidate.Id != send.Trigger.Id
                     && candidate.Time >= time - within && candidate.Time <= time
                     && evaluators.UnlessWhere(send.Rule, k, send.Trigger, candidate, user, time))
                 {

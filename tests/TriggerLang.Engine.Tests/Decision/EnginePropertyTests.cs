@@ -20,7 +20,7 @@ public sealed class EnginePropertyTests
     private static readonly DateTimeOffset Start = new(2026, 3, 27, 0, 0, 0, TimeSpan.Zero); // spans the European and US DST changes of 2026
 
     private static readonly Lazy<RuleProject> Project = new(() =>
-        SemanticsTests.Open(Path.Combine(AppContext.BaseDirectory, "TestData", "Properties")));
+        RuleProjects.FromFolder(Path.Combine(AppContext.BaseDirectory, "TestData", "Properties")));
 
     private record struct Ping(int User, int Minute, bool Stop, int Amount);
 

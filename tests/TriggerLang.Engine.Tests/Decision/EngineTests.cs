@@ -89,7 +89,7 @@ public sealed class EngineTests
     [Fact]
     public void Until_leaves_later_work_pending()
     {
-        using var project = TempProject.Open("""
+        using var project = RuleProjects.FromText("""
             event ping { }
             rule later on ping delay 1d send email "x"
             test "t" {
@@ -112,7 +112,7 @@ public sealed class EngineTests
     /// <summary>Runs the first test block of the project's text as a simulation, without checking expectations.</summary>
     private static SimulationResult Run(string text)
     {
-        using var project = TempProject.Open(text);
+        using var project = RuleProjects.FromText(text);
         return project.CreateSimulator(explain: true).Run(TestInputs.Of(project.Compilation.Model.Tests[0], project.Evaluators));
     }
 }

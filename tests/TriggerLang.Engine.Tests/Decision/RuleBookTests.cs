@@ -19,7 +19,7 @@ public sealed class RuleBookTests
     [Fact]
     public void Events_are_remembered_only_for_within_look_backs_and_only_as_long_as_the_longest()
     {
-        using var project = TempProject.Open(Rules);
+        using var project = RuleProjects.FromText(Rules);
         var book = project.Rules;
 
         Assert.True(book.Remembers("purchase"));
@@ -34,7 +34,7 @@ public sealed class RuleBookTests
     [Fact]
     public void The_memory_state_forgets_events_and_sends_older_than_their_retention()
     {
-        using var project = TempProject.Open(Rules);
+        using var project = RuleProjects.FromText(Rules);
         var state = new MemoryState(project.Evaluators.NewUser);
         var engine = new DecisionEngine(project.Rules, project.Evaluators, state, project.Renderer);
         var start = DateTimeOffset.Parse("2026-12-01T00:00Z");
