@@ -16,6 +16,7 @@ public static class TrigCli
             SimulateCommand.Create(console),
             TestCommand.Create(console),
             LspCommand.Create(),
+            RunCommand.Create(console),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -1,5 +1,4 @@
 using TriggerLang.Compiler.Channels;
-using TriggerLang.Compiler.Packs;
 using TriggerLang.Engine;
 using TriggerLang.Engine.Rendering;
 
@@ -15,30 +14,20 @@ internal static class RuleProjectLoader
 {
     public static (RuleProject? Project, int ExitCode) Load(string directory, ChannelCatalog channels, TextWriter diagnostics, TextWriter errors)
     {
-        var (sources, compilation) = ProjectCompiler.Compile(directory, channels);
-        if (sources.Fatal is { } fatal || compilation is null)
+        var load = RuleProject.Open(directory, channels, RenderLimits.Default);
+        if (load.Fatal is { } fatal)
         {
-            errors.WriteLine(sources.Fatal?.ToString());
+            errors.WriteLine(fatal.ToString());
             return (null, ExitCodes.BadInput);
         }
-        foreach (var diagnostic in compilation.Diagnostics)
+        foreach (var diagnostic in load.Diagnostics)
         {
             diagnostics.WriteLine(diagnostic.ToString());
         }
-        if (compilation.HasErrors)
+        if (load.RulesHaveErrors)
         {
             errors.WriteLine($"trig: the rules in {directory} have errors; fix them first (`trig check {directory}`)");
-            return (null, ExitCodes.Errors);
         }
-        var cached = new RulePackCache().LoadOrCompile(compilation);
-        if (cached.Pack is not { } pack)
-        {
-            foreach (var diagnostic in cached.Diagnostics)
-            {
-                diagnostics.WriteLine(diagnostic.ToString());
-            }
-            return (null, ExitCodes.Errors);
-        }
-        return (new RuleProject(compilation, pack, RenderLimits.Default), ExitCodes.Success);
+        return (load.Project, load.Project is null ? ExitCodes.Errors : ExitCodes.Success);
     }
 }

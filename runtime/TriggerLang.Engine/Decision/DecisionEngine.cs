@@ -28,8 +28,11 @@ public sealed class DecisionEngine
     private long _nextPendingId;
 
     /// <param name="explain">Keep, with every outcome, the chain of decisions that led to it (costs time: off in production paths).</param>
-    public DecisionEngine(RuleBook rules, IRuleEvaluators evaluators, IEngineState state, MessageRenderer renderer, bool explain = false)
+    /// <param name="lastPendingId">The highest <see cref="PendingSend.Id"/> given out before (a host that restarts from its store).</param>
+    public DecisionEngine(RuleBook rules, IRuleEvaluators evaluators, IEngineState state, MessageRenderer renderer, bool explain = false,
+        long lastPendingId = 0)
     {
+        _nextPendingId = lastPendingId;
         _explain = explain;
         _reschedule = Reschedule; // one delegate, not one per fired send
         Rules = rules;
@@ -43,6 +46,9 @@ public sealed class DecisionEngine
     public RuleBook Rules { get; }
 
     public IEngineState State => _state;
+
+    /// <summary>The highest <see cref="PendingSend.Id"/> given out so far: what a durable host keeps to restart with.</summary>
+    public long LastPendingId => _nextPendingId;
 
     public void Apply(UserInput update) => _state.Profile(update.UserId).Apply(update);
 
@@ -126,6 +132,7 @@ public sealed class DecisionEngine
                 if (pending.Rule == rule)
                 {
                     pending.ExceptionCandidates.Add((unless, e));
+                    _state.PendingChanged(pending);
                 }
             }
         }
@@ -158,6 +165,7 @@ public sealed class DecisionEngine
                 if (_evaluators.GoalWhere(r, sent.Trigger, e, user, e.Time))
                 {
                     sent.Converted = true;
+                    _state.SendConverted(sent);
                     step.Conversions.Add(new Conversion(Rules.Rules[r].Name, e.UserId, sent.Channel, sent.Time, sent.Trigger.Id, e.Id, e.Time));
                     break;
                 }
@@ -236,6 +244,7 @@ public sealed class DecisionEngine
         if (_state.DigestFor(r, recipient, at) is { Digest: { } batch } open)
         {
             batch.Add(e);
+            _state.PendingChanged(open);
             open.Explanation?.Add($"{IsoTime.Format(e.Time)} {e.Name} {e.Id} added to the digest ({batch.Count} events)");
             return;
         }

@@ -18,10 +18,25 @@ public sealed class DigestBatch(DateTimeOffset digestTime, int? max)
 
     public int Count { get; private set; }
 
+    /// <summary>The maximum number of events kept for the template, if any.</summary>
+    public int? Max { get; } = max;
+
+    /// <summary>A batch as a store kept it: <paramref name="events"/> are the ones kept, <paramref name="count"/> all that were added.</summary>
+    public static DigestBatch Restore(DateTimeOffset digestTime, int? max, IEnumerable<EventRecord> events, int count)
+    {
+        var batch = new DigestBatch(digestTime, max);
+        foreach (var e in events)
+        {
+            batch.Add(e);
+        }
+        batch.Count = Math.Max(batch.Count, count);
+        return batch;
+    }
+
     public void Add(EventRecord e)
     {
         Count++;
-        if (max is not { } limit || _events.Count < limit)
+        if (Max is not { } limit || _events.Count < limit)
         {
             _events.Add(e);
         }

@@ -37,6 +37,15 @@ public interface IEngineState
 
     IEnumerable<PendingSend> PendingFor(string userId);
 
+    /// <summary>
+    /// The engine changed a pending send in place: an exception candidate or a digest event was added. A memory
+    /// store has nothing to do; a durable one writes the send again.
+    /// </summary>
+    void PendingChanged(PendingSend send);
+
+    /// <summary>A goal was attributed to <paramref name="message"/> (<see cref="SentMessage.Converted"/> was set).</summary>
+    void SendConverted(SentMessage message);
+
     /// <summary>The open digest send of a rule for a recipient and a digest time, if any.</summary>
     PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime);
 

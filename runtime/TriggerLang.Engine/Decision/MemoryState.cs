@@ -75,6 +75,9 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
         _lastSends[(message.Rule, message.User)] = message.Time;
     }
 
+    /// <summary>A last send kept by a store after the send itself was forgotten (<c>once</c> keeps it forever).</summary>
+    public void RestoreLastSend(int rule, string userId, DateTimeOffset time) => _lastSends[(rule, userId)] = time;
+
     public IReadOnlyList<SentMessage> Sends(string userId) => _sends.TryGetValue(userId, out var list) ? list : [];
 
     public DateTimeOffset? LastSend(int rule, string userId) =>
@@ -105,6 +108,15 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
         {
             _digests.Remove((send.Rule, send.Recipient, batch.DigestTime));
         }
+    }
+
+    // The objects in memory are the state: a change in place needs no bookkeeping.
+    public void PendingChanged(PendingSend send)
+    {
+    }
+
+    public void SendConverted(SentMessage message)
+    {
     }
 
     public IEnumerable<PendingSend> PendingFor(string userId) =>

@@ -14,6 +14,12 @@ public sealed class Profile(UserRecord user)
 
     public UserRecord User { get; } = user;
 
+    /// <summary>The channel preferences set (true or false); a channel not here is subscribed.</summary>
+    public IReadOnlyDictionary<string, bool> Subscriptions => _subscriptions;
+
+    /// <summary>The category preferences set; a category not here is subscribed.</summary>
+    public IReadOnlyDictionary<string, bool> Categories => _categories;
+
     public bool IsSubscribedTo(string channel) => _subscriptions.GetValueOrDefault(channel, true);
 
     public bool IsInCategory(string category) => _categories.GetValueOrDefault(category, true);

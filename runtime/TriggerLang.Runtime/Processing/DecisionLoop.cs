@@ -1,0 +1,398 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using TriggerLang.Engine;
+using TriggerLang.Engine.Decision;
+using TriggerLang.Engine.Records;
+using TriggerLang.Plugins;
+using TriggerLang.Plugins.Hosting;
+using TriggerLang.Runtime.Delivery;
+using TriggerLang.Runtime.Storage;
+
+namespace TriggerLang.Runtime.Processing;
+
+/// <summary>
+/// The one writer of the engine's state: a loop that takes accepted input from the inbox in order, fires the sends
+/// that came due, records what the channels answered, and commits each pass as one transaction — state, outcomes,
+/// messages to deliver, and how far it got. It is the simulator's loop (LANGUAGE.md §11) with a real clock:
+/// an input is processed after the sends due before its time and before those due at it; a message's
+/// <c>message_sent</c> is processed right after it is decided. Messages go to their channels only once committed,
+/// so a crash at any instant loses nothing and repeats nothing but a delivery, which carries its idempotency key.
+/// </summary>
+internal sealed class DecisionLoop : IAsyncDisposable
+{
+    private const int InputsPerPass = 2000;
+    private const int SendsPerPass = 5000;
+    private static readonly TimeSpan ForgetEvery = TimeSpan.FromHours(1);
+
+    private readonly Database _database;
+    private readonly TimeProvider _clock;
+    private readonly DeliveryQueue _deliveries;
+    private readonly RuntimeOptions _options;
+    private readonly RuntimeMetrics _metrics;
+    private readonly ILogger _log;
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly ConcurrentQueue<DeliveryReport> _reports = new();
+    private readonly ConcurrentQueue<(RuleProject Project, TaskCompletionSource Done)> _swaps = new();
+    private readonly ConcurrentQueue<TaskCompletionSource> _idleWaiters = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+
+    // One pass's work, committed together.
+    private readonly List<(long Decision, Outcome Outcome)> _outcomes = [];
+    private readonly List<PendingDelivery> _decided = [];
+    private readonly List<DeliveryReport> _answered = [];
+
+    private SqliteConnection? _connection;
+    private Session? _session;
+    private long _processed;
+    private long _order;
+    private long _decision;
+    private DateTimeOffset _lastForget = DateTimeOffset.MinValue;
+    private int _inFlight;
+    private Task? _running;
+
+    public DecisionLoop(Database database, TimeProvider clock, DeliveryQueue deliveries, RuntimeOptions options, RuntimeMetrics metrics, ILogger log)
+    {
+        _database = database;
+        _clock = clock;
+        _deliveries = deliveries;
+        _options = options;
+        _metrics = metrics;
+        _log = log;
+        deliveries.Answered += report =>
+        {
+            _reports.Enqueue(report);
+            Wake();
+        };
+    }
+
+    /// <summary>The rule project the loop decides with now.</summary>
+    public RuleProject Project => _session?.Project ?? throw new InvalidOperationException("the decision loop has not started");
+
+    /// <summary>Checks input records against the running rules' schema (any thread).</summary>
+    public RecordParser Parser => _session?.Records.Parser ?? throw new InvalidOperationException("the decision loop has not started");
+
+    /// <summary>Loads the committed state for <paramref name="project"/>, hands out the deliveries left unanswered, and starts.</summary>
+    public void Start(RuleProject project)
+    {
+        _connection = _database.Open();
+        Begin(project);
+        foreach (var (decision, delivery, outcome) in _connection.Query<(long, string, string)>("SELECT decision, delivery, outcome FROM deliveries ORDER BY decision"))
+        {
+            Hand(PendingDelivery.Read(decision, delivery, outcome));
+        }
+        _running = Task.Run(RunAsync);
+    }
+
+    /// <summary>Something to do: input accepted, a sweep tick, a channel's answer.</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>Switches to another rule pack (a reload) between two passes; completes once the new session has started.</summary>
+    public Task SwapAsync(RuleProject project)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _swaps.Enqueue((project, done));
+        Wake();
+        return done.Task;
+    }
+
+    /// <summary>Completes when a pass finds nothing to do and no delivery is outstanding (tests, graceful stop).</summary>
+    public Task WhenIdleAsync()
+    {
+        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _idleWaiters.Enqueue(idle);
+        Wake();
+        return idle.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        if (_running is not null)
+        {
+            try
+            {
+                await _running;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        _connection?.Dispose();
+        _stop.Dispose();
+    }
+
+    private void Begin(RuleProject project)
+    {
+        _session = Session.Start(_connection!, project, _options.Explain);
+        (_processed, _order, _, _decision) = _session.Counters;
+        foreach (var orphan in _session.Orphans)
+        {
+            using var payload = JsonDocument.Parse(orphan.Payload);
+            var root = payload.RootElement;
+            var due = new DateTimeOffset(orphan.Due, TimeSpan.Zero);
+            _outcomes.Add((++_decision, new Outcome(due, orphan.Rule, orphan.Recipient, root.GetProperty("channel").GetString()!,
+                OutcomeStatus.Suppressed, OutcomeReason.Inactive, root.GetProperty("trigger_id").GetString()!, [],
+                [$"the rule {orphan.Rule} was removed from the project before the send was due"], "the rule was removed")));
+            _session.State.DeleteOrphan(orphan.Id);
+        }
+        if (_session.Orphans.Count > 0)
+        {
+            _log.LogWarning("{Count} pending sends belonged to rules that were removed: recorded as suppressed (inactive)", _session.Orphans.Count);
+            Commit();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var failures = 0;
+        while (!_stop.IsCancellationRequested)
+        {
+            try
+            {
+                await _wake.Reader.ReadAsync(_stop.Token);
+                while (Pass())
+                {
+                    // More is waiting: keep going without waiting for a wake-up.
+                }
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // A database error (disk full, locked too long) or a bug: nothing of the pass was committed. Start again
+                // from the committed state, after a pause that grows while the failures go on.
+                failures++;
+                _log.LogError(e, "a decision pass failed and was rolled back; retrying from the committed state");
+                _metrics.PassFailed();
+                Recover();
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(30_000, 100 * (1 << Math.Min(failures, 9)))), _clock, _stop.Token);
+                Wake();
+            }
+        }
+    }
+
+    /// <summary>One pass; true when work is left over for another.</summary>
+    private bool Pass()
+    {
+        while (_swaps.TryDequeue(out var swap))
+        {
+            _session!.State.Clear();
+            Begin(swap.Project);
+            swap.Done.SetResult();
+        }
+        var now = _clock.GetUtcNow();
+        while (_reports.TryDequeue(out var report))
+        {
+            _answered.Add(report);
+        }
+        var inputs = _connection!.Query<(long Seq, string Record)>("SELECT seq, record FROM inbox WHERE seq > @Processed ORDER BY seq LIMIT @Limit",
+            new { Processed = _processed, Limit = InputsPerPass }).AsList();
+        foreach (var (seq, text) in inputs)
+        {
+            if (Parse(seq, text) is { } record)
+            {
+                var at = record.Time is { } time && time < now ? time : now;
+                FireDue(at, inclusive: false, int.MaxValue);
+                Apply(record, text);
+            }
+            _processed = seq;
+        }
+        var fired = FireDue(now, inclusive: true, SendsPerPass);
+        var worked = inputs.Count > 0 || fired > 0 || _answered.Count > 0 || _outcomes.Count > 0;
+        if (worked)
+        {
+            Commit();
+            _metrics.InputsProcessed(inputs.Count);
+        }
+        var more = inputs.Count == InputsPerPass || fired == SendsPerPass || !_reports.IsEmpty || !_swaps.IsEmpty;
+        if (!more && _inFlight == 0)
+        {
+            while (_idleWaiters.TryDequeue(out var idle))
+            {
+                idle.SetResult();
+            }
+        }
+        return more;
+    }
+
+    /// <summary>An inbox record through the current schema; one that no longer fits it (the rules changed) is skipped with a warning.</summary>
+    private InputRecord? Parse(long seq, string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return _session!.Records.Parser.Parse(document.RootElement, $"inbox {seq}");
+        }
+        catch (InputException e)
+        {
+            _log.LogWarning("accepted input {Seq} does not fit the current rules' schema any more and is skipped: {Problem}", seq, e.Describe());
+            return null;
+        }
+    }
+
+    private void Apply(InputRecord record, string text)
+    {
+        var session = _session!;
+        switch (record)
+        {
+            case UserInput user:
+                session.Engine.Apply(user);
+                session.State.ProfileChanged(user.UserId);
+                break;
+            case FollowInput follow:
+                session.Engine.Apply(follow);
+                break;
+            case EventInput input:
+                var e = input.Event;
+                session.Records.Known(e, text);
+                if (e.Time - _lastForget >= ForgetEvery)
+                {
+                    session.Engine.Forget(e.Time);
+                    _lastForget = e.Time;
+                }
+                Collect(session.Engine.Ingest(e, ++_order));
+                break;
+        }
+    }
+
+    /// <summary>Fires the pending sends due before <paramref name="until"/> (or at it, when <paramref name="inclusive"/>), at most <paramref name="limit"/>.</summary>
+    private int FireDue(DateTimeOffset until, bool inclusive, int limit)
+    {
+        var memory = _session!.State.Memory;
+        var fired = 0;
+        while (fired < limit && memory.NextDue is { } next && (next.Due < until || (inclusive && next.Due == until)))
+        {
+            Fire(next);
+            fired++;
+        }
+        return fired;
+    }
+
+    private void Fire(PendingSend send)
+    {
+        var session = _session!;
+        // On time (within the grace), a send is decided as of its due time, as the simulator decides it; later than
+        // that the runtime was down or overloaded, and windows, caps and exceptions are checked as of now.
+        var now = _clock.GetUtcNow();
+        var at = now - send.Due <= _options.LateAfter ? send.Due : now;
+        var step = session.Engine.Fire(send, at);
+        Collect(step);
+        _metrics.SendFired();
+        if (step.Message is not { } message)
+        {
+            return;
+        }
+        // Decided: it counts for caps and raises message_sent now, as in the simulator; its outcome waits for the channel.
+        var delivered = session.Engine.Delivered(message);
+        var sent = delivered.Outcomes[0];
+        delivered.Outcomes.Clear();
+        var rule = session.Project.Rules.Rules[send.Rule].Name;
+        var delivery = MessageDelivery.ToDelivery(message, rule, session.State.Profile(send.Recipient).User);
+        _decided.Add(new PendingDelivery(++_decision, delivery, sent));
+        Collect(delivered);
+    }
+
+    private void Collect(EngineStep step)
+    {
+        foreach (var outcome in step.Outcomes)
+        {
+            _outcomes.Add((++_decision, outcome));
+        }
+        foreach (var warning in step.Warnings)
+        {
+            if (_warned.Add(warning))
+            {
+                _log.LogWarning("{Warning}", warning);
+            }
+        }
+        _metrics.Conversions(step.Conversions.Count);
+        // message_sent is processed right after its sent outcome, before other work of the same instant (§11).
+        foreach (var followUp in step.FollowUps)
+        {
+            Collect(_session!.Engine.Ingest(followUp, ++_order));
+        }
+    }
+
+    private void Commit()
+    {
+        var connection = _connection!;
+        using (var transaction = connection.BeginTransaction())
+        {
+            _session!.State.Flush(connection, transaction);
+            foreach (var report in _answered)
+            {
+                var outcome = report.Result.Status == DeliveryStatus.Delivered
+                    ? report.Delivery.Sent
+                    : report.Delivery.Failed(report.Result.Detail ?? "the channel gave no reason");
+                _outcomes.Add((report.Delivery.Decision, outcome));
+                if (report.Result.Status != DeliveryStatus.Delivered)
+                {
+                    connection.Execute("""
+                        INSERT OR REPLACE INTO dead_letters (idempotency_key, channel, delivery, error, failed)
+                        VALUES (@Key, @Channel, @Delivery, @Error, @Failed)
+                        """,
+                        new
+                        {
+                            report.Delivery.Key,
+                            report.Delivery.Delivery.Channel,
+                            Delivery = report.Delivery.DeliveryJson(),
+                            Error = $"{report.Result.Status} after {report.Attempts} attempts: {report.Result.Detail}",
+                            Failed = _clock.GetUtcNow().UtcTicks,
+                        }, transaction);
+                }
+            }
+            connection.Execute("DELETE FROM deliveries WHERE idempotency_key = @Key", _answered.Select(a => new { a.Delivery.Key }), transaction);
+            OutcomeRows.Insert(connection, transaction, _outcomes);
+            connection.Execute("""
+                INSERT OR IGNORE INTO deliveries (idempotency_key, decision, channel, delivery, outcome)
+                VALUES (@Key, @Decision, @Channel, @Delivery, @Outcome)
+                """,
+                _decided.Select(d => new { d.Key, d.Decision, d.Delivery.Channel, Delivery = d.DeliveryJson(), Outcome = d.OutcomeJson() }), transaction);
+            new LoopCounters(_processed, _order, _session.Engine.LastPendingId, _decision).Save(connection, transaction);
+            transaction.Commit();
+        }
+        _metrics.Committed(_outcomes);
+        _inFlight -= _answered.Count;
+        foreach (var delivery in _decided)
+        {
+            Hand(delivery);
+        }
+        _outcomes.Clear();
+        _decided.Clear();
+        _answered.Clear();
+    }
+
+    private void Hand(PendingDelivery delivery)
+    {
+        _inFlight++;
+        _deliveries.Enqueue(delivery);
+    }
+
+    /// <summary>After a failed pass: the memory is ahead of the database, so it is loaded again from what was committed.</summary>
+    private void Recover()
+    {
+        foreach (var report in _answered)
+        {
+            _reports.Enqueue(report);
+        }
+        _outcomes.Clear();
+        _decided.Clear();
+        _answered.Clear();
+        try
+        {
+            Begin(_session!.Project);
+        }
+        catch (Exception e)
+        {
+            _log.LogError(e, "the committed state could not be read back; retrying");
+        }
+    }
+}

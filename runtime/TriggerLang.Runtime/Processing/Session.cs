@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+using TriggerLang.Engine;
+using TriggerLang.Engine.Decision;
+using TriggerLang.Runtime.Storage;
+
+namespace TriggerLang.Runtime.Processing;
+
+/// <summary>
+/// One rule pack at work: the engine over the state loaded from the database for that pack. A reload of the rules
+/// starts a new session from the committed state, exactly as a restart does.
+/// </summary>
+internal sealed class Session
+{
+    private Session(RuleProject project, StoredRecords records, PendingJson pendingJson, DurableState state, DecisionEngine engine,
+        LoopCounters counters, IReadOnlyList<PendingRow> orphans)
+    {
+        Project = project;
+        Records = records;
+        PendingJson = pendingJson;
+        State = state;
+        Engine = engine;
+        Counters = counters;
+        Orphans = orphans;
+    }
+
+    public RuleProject Project { get; }
+
+    public StoredRecords Records { get; }
+
+    public PendingJson PendingJson { get; }
+
+    public DurableState State { get; }
+
+    public DecisionEngine Engine { get; }
+
+    /// <summary>The counters as committed when the session started.</summary>
+    public LoopCounters Counters { get; }
+
+    /// <summary>Pending sends whose rule is not in this pack (removed by a reload): to be recorded as suppressed.</summary>
+    public IReadOnlyList<PendingRow> Orphans { get; }
+
+    public static Session Start(SqliteConnection connection, RuleProject project, bool explain)
+    {
+        var records = new StoredRecords(project);
+        var pendingJson = new PendingJson(records, project.Rules);
+        var loaded = StateLoader.Load(connection, project, records, pendingJson);
+        var state = new DurableState(loaded.Memory, records, pendingJson, project.Rules);
+        var engine = new DecisionEngine(project.Rules, project.Evaluators, state, project.Renderer, explain, loaded.Counters.PendingId);
+        return new Session(project, records, pendingJson, state, engine, loaded.Counters, loaded.Orphans);
+    }
+}

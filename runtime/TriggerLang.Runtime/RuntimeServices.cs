@@ -1,0 +1,21 @@
+using TriggerLang.Runtime.Ingest;
+using TriggerLang.Runtime.Processing;
+using TriggerLang.Runtime.Storage;
+
+namespace TriggerLang.Runtime;
+
+/// <summary>The runtime's parts, as the endpoints and tests reach them.</summary>
+internal sealed class RuntimeServices(RuntimeOptions options, Database database, DecisionLoop loop, Inbox inbox, RulesReloader reloader, RuntimeMetrics metrics)
+{
+    public RuntimeOptions Options { get; } = options;
+
+    public Database Database { get; } = database;
+
+    public DecisionLoop Loop { get; } = loop;
+
+    public Inbox Inbox { get; } = inbox;
+
+    public RulesReloader Reloader { get; } = reloader;
+
+    public RuntimeMetrics Metrics { get; } = metrics;
+}

@@ -1,0 +1,24 @@
+using Dapper;
+using Quartz;
+using TriggerLang.Runtime.Storage;
+
+namespace TriggerLang.Runtime.Scheduling;
+
+/// <summary>
+/// Hourly housekeeping (a Quartz cron trigger): forgets event ids older than the deduplication window and the inbox
+/// records already processed. The engine's own memory (history and sends no rule can need) is trimmed by the
+/// decision loop as event time goes by.
+/// </summary>
+[DisallowConcurrentExecution]
+internal sealed class MaintenanceJob(Database database, RuntimeOptions options, TimeProvider clock) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var before = (clock.GetUtcNow() - options.DedupWindow).UtcTicks;
+        await connection.ExecuteAsync("""
+            DELETE FROM event_ids WHERE received < @Before;
+            DELETE FROM inbox WHERE seq <= (SELECT value FROM counters WHERE name = 'processed');
+            """, new { Before = before });
+    }
+}

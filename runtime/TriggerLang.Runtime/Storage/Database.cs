@@ -1,0 +1,40 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace TriggerLang.Runtime.Storage;
+
+/// <summary>
+/// The runtime's SQLite file. Every connection uses write-ahead logging (readers never wait for the writer) and
+/// <c>synchronous=FULL</c>: a commit is on disk when it returns, which is what "durable before the reply" needs.
+/// Writers wait for each other up to <see cref="BusyTimeout"/>.
+/// </summary>
+public sealed class Database(string path)
+{
+    private const int BusyTimeout = 10_000;
+
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    public string ConnectionString => new SqliteConnectionStringBuilder
+    {
+        DataSource = Path,
+        Pooling = true,
+        DefaultTimeout = BusyTimeout / 1000,
+    }.ToString();
+
+    /// <summary>Creates the file when missing and brings its schema up to date.</summary>
+    public void Migrate()
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        using var connection = Open();
+        connection.Execute("PRAGMA journal_mode = WAL");
+        Migrations.Apply(connection);
+    }
+
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        connection.Execute($"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeout}; PRAGMA foreign_keys = OFF");
+        return connection;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using TriggerLang.Engine;
+using TriggerLang.Engine.Decision;
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Runtime.Storage;
+
+/// <summary>
+/// A pending send as the <c>pending</c> table keeps it: id, due time, rule name and recipient in columns (the sweep
+/// and the trace read them), the rest as one JSON payload — trigger order, zone, the trigger event, the digest batch,
+/// the exception candidates and the explanation. Rules are stored by name: their numbers change when rules are
+/// added or removed.
+/// </summary>
+internal sealed class PendingJson(StoredRecords records, RuleBook rules)
+{
+    private readonly Dictionary<string, int> _ruleByName = rules.Rules
+        .Select((rule, index) => (rule.Name, index))
+        .ToDictionary(r => r.Name, r => r.index, StringComparer.Ordinal);
+
+    public int? RuleIndex(string name) => _ruleByName.TryGetValue(name, out var index) ? index : null;
+
+    public string Payload(PendingSend send)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("order", send.TriggerOrder);
+            // What an outcome needs if the rule is gone when the send is read back (StateLoader's orphans).
+            json.WriteString("channel", rules.Rules[send.Rule].Sends[0].Channel.Name);
+            json.WriteString("trigger_id", send.Trigger.Id);
+            json.WriteString("zone", send.Zone.Id);
+            json.WritePropertyName("trigger");
+            records.WriteEvent(json, send.Trigger);
+            if (send.Digest is { } digest)
+            {
+                json.WriteStartObject("digest");
+                json.WriteString("time", IsoTime.Format(digest.DigestTime));
+                if (digest.Max is { } max)
+                {
+                    json.WriteNumber("max", max);
+                }
+                json.WriteNumber("count", digest.Count);
+                json.WriteStartArray("events");
+                foreach (var e in digest.Events)
+                {
+                    records.WriteEvent(json, e);
+                }
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            if (send.ExceptionCandidates is { Count: > 0 } candidates)
+            {
+                json.WriteStartArray("candidates");
+                foreach (var (unless, e) in candidates)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("unless", unless);
+                    json.WritePropertyName("event");
+                    records.WriteEvent(json, e);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
+            if (send.Explanation is { } explanation)
+            {
+                json.WriteStartArray("explanation");
+                foreach (var line in explanation)
+                {
+                    json.WriteStringValue(line);
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The send, or null when its rule no longer exists (the caller records that).</summary>
+    public PendingSend? Read(long id, long due, string rule, string recipient, string payload)
+    {
+        if (RuleIndex(rule) is not { } index)
+        {
+            return null;
+        }
+        using var document = JsonDocument.Parse(payload);
+        var root = document.RootElement;
+        var source = $"pending send {id}";
+        var trigger = records.ReadEvent(root.GetProperty("trigger"), source);
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(root.GetProperty("zone").GetString()!) ?? DateTimeZone.Utc;
+        DigestBatch? digest = null;
+        if (root.TryGetProperty("digest", out var batch))
+        {
+            digest = DigestBatch.Restore(
+                DateTimeOffset.Parse(batch.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                batch.TryGetProperty("max", out var max) ? max.GetInt32() : null,
+                [.. batch.GetProperty("events").EnumerateArray().Select(e => records.ReadEvent(e, source))],
+                batch.GetProperty("count").GetInt32());
+        }
+        var send = new PendingSend(id, index, recipient, trigger, root.GetProperty("order").GetInt64(), new DateTimeOffset(due, TimeSpan.Zero), zone)
+        {
+            Digest = digest,
+            Explanation = root.TryGetProperty("explanation", out var lines) ? [.. lines.EnumerateArray().Select(l => l.GetString()!)] : null,
+        };
+        if (root.TryGetProperty("candidates", out var candidates))
+        {
+            foreach (var candidate in candidates.EnumerateArray())
+            {
+                send.ExceptionCandidates.Add((candidate.GetProperty("unless").GetInt32(), records.ReadEvent(candidate.GetProperty("event"), source)));
+            }
+        }
+        return send;
+    }
+}
