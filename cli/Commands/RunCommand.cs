@@ -74,5 +74,11 @@ internal static class RunCommand
         {
             return ExitCodes.Success;
         }
+        catch (Exception e) when (e is IOException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Kestrel cannot listen (the port is taken), the database cannot be opened or written.
+            console.Error.WriteLine($"trig: error: {e.Message}");
+            return ExitCodes.Errors;
+        }
     }
 }

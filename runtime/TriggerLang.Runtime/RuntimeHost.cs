@@ -52,6 +52,8 @@ public static class RuntimeHost
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+        // A start that fails is reported once, by trig run, with what to do; not also as a logged stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes);
 
         var services = builder.Services;

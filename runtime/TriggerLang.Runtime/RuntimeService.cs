@@ -15,13 +15,21 @@ internal sealed class RuntimeService(RuntimeOptions options, Database database, 
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        database.Migrate();
+        try
+        {
+            database.Migrate();
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new RuntimeStartException($"cannot use the database {database.Path}: {e.Message}; check --db (Runtime:Db) and that its folder is writable");
+        }
         var load = reloader.Compile();
         if (load.Project is not { } project)
         {
             var problems = load.Fatal is { } fatal ? [fatal.ToString()] : load.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
             throw new RuntimeStartException($"the rules in {options.Rules} cannot run:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
         }
+        inbox.Start();
         loop.Start(project);
         reloader.Started(project);
         if (options.WatchRules)

@@ -98,8 +98,13 @@ internal sealed class DeliveryQueue : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the workers; messages not delivered stay in the deliveries table for the next start. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
         await _stop.CancelAsync();
         Task[] workers;
         lock (_workers)
@@ -107,6 +112,5 @@ internal sealed class DeliveryQueue : IAsyncDisposable
             workers = [.. _workers];
         }
         await Task.WhenAll(workers);
-        _stop.Dispose();
     }
 }

@@ -18,7 +18,7 @@ internal sealed class Inbox : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly Action _accepted;
     private readonly Channel<Request> _requests = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writer;
+    private Task? _writer;
 
     /// <param name="accepted">Called after each commit: new input is waiting.</param>
     public Inbox(Database database, TimeProvider clock, Action accepted)
@@ -26,8 +26,10 @@ internal sealed class Inbox : IAsyncDisposable
         _database = database;
         _clock = clock;
         _accepted = accepted;
-        _writer = Task.Run(WriteAsync);
     }
+
+    /// <summary>Starts the writer (once the database schema is in place).</summary>
+    public void Start() => _writer = Task.Run(WriteAsync);
 
     /// <summary>Stores the records (their JSON text, and the event id of each event record) durably.</summary>
     public Task<Accepted> AcceptAsync(IReadOnlyList<IncomingRecord> records)
@@ -42,7 +44,7 @@ internal sealed class Inbox : IAsyncDisposable
 
     private async Task WriteAsync()
     {
-        using var connection = _database.Open();
+        SqliteConnection? connection = null;
         var batch = new List<Request>(RequestsPerCommit);
         while (await _requests.Reader.WaitToReadAsync())
         {
@@ -52,6 +54,7 @@ internal sealed class Inbox : IAsyncDisposable
             }
             try
             {
+                connection ??= _database.Open();
                 var results = Commit(connection, batch);
                 for (var i = 0; i < batch.Count; i++)
                 {
@@ -62,13 +65,17 @@ internal sealed class Inbox : IAsyncDisposable
             catch (Exception e)
             {
                 // Nothing was committed: every request of the batch gets the error (a 503 for the producer to retry).
+                // The connection is opened afresh for the next batch, in case it was the problem.
                 foreach (var request in batch)
                 {
                     request.Done.SetException(e);
                 }
+                connection?.Dispose();
+                connection = null;
             }
             batch.Clear();
         }
+        connection?.Dispose();
     }
 
     private Accepted[] Commit(SqliteConnection connection, List<Request> batch)
@@ -111,10 +118,14 @@ internal sealed class Inbox : IAsyncDisposable
         return results;
     }
 
+    /// <summary>Commits what was accepted so far and stops; requests after this are refused. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
         _requests.Writer.TryComplete();
-        await _writer;
+        if (_writer is { } writer)
+        {
+            await writer;
+        }
     }
 
     private sealed record Request(IReadOnlyList<IncomingRecord> Records, TaskCompletionSource<Accepted> Done);

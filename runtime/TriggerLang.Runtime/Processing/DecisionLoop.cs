@@ -109,8 +109,13 @@ internal sealed class DecisionLoop : IAsyncDisposable
         return idle.Task;
     }
 
+    /// <summary>Stops after the pass under way (its work is committed or rolled back, never half). Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
         await _stop.CancelAsync();
         if (_running is not null)
         {
@@ -123,7 +128,6 @@ internal sealed class DecisionLoop : IAsyncDisposable
             }
         }
         _connection?.Dispose();
-        _stop.Dispose();
     }
 
     private void Begin(RuleProject project)

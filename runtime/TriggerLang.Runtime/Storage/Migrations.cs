@@ -53,7 +53,7 @@ internal static class Migrations
         var version = connection.ExecuteScalar<int>("PRAGMA user_version");
         if (version > Steps.Length)
         {
-            throw new InvalidOperationException(
+            throw new RuntimeStartException(
                 $"the database was written by a newer trig (schema version {version}, this one knows {Steps.Length}): upgrade trig, or use another --db");
         }
         for (var step = version; step < Steps.Length; step++)
