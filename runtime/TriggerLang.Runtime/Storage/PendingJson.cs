@@ -107,9 +107,16 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
         };
         if (root.TryGetProperty("candidates", out var candidates))
         {
+            var clauses = rules.Rules[index].Unless;
             foreach (var candidate in candidates.EnumerateArray())
             {
-                send.ExceptionCandidates.Add((candidate.GetProperty("unless").GetInt32(), records.ReadEvent(candidate.GetProperty("event"), source)));
+                var unless = candidate.GetProperty("unless").GetInt32();
+                var e = records.ReadEvent(candidate.GetProperty("event"), source);
+                // After a reload the rule may have other unless clauses: a candidate counts only for a clause on its event.
+                if (unless < clauses.Length && clauses[unless].Event.Name == e.Name)
+                {
+                    send.ExceptionCandidates.Add((unless, e));
+                }
             }
         }
         return send;
