@@ -24,6 +24,7 @@ internal sealed class DeliveryQueue : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Channel<PendingDelivery>> _queues = new(StringComparer.Ordinal);
     private readonly List<Task> _workers = [];
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
 
     public DeliveryQueue(PluginHost plugins, DeliveryOptions options, TimeProvider clock, RuntimeMetrics metrics, ILogger log)
     {
@@ -100,6 +101,11 @@ internal sealed class DeliveryQueue : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Disposed twice: by RuntimeService when the host stops, then by the container that owns the singleton.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         await _stop.CancelAsync();
         Task[] workers;
         lock (_workers)

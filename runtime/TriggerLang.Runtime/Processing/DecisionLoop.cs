@@ -54,6 +54,7 @@ internal sealed class DecisionLoop : IAsyncDisposable
     private DateTimeOffset _lastForget = DateTimeOffset.MinValue;
     private int _inFlight;
     private Task? _running;
+    private int _disposed;
 
     public DecisionLoop(Database database, TimeProvider clock, DeliveryQueue deliveries, RuntimeOptions options, RuntimeMetrics metrics, ILogger log)
     {
@@ -111,6 +112,11 @@ internal sealed class DecisionLoop : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Disposed twice: by RuntimeService when the host stops, then by the container that owns the singleton.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         await _stop.CancelAsync();
         if (_running is not null)
         {
