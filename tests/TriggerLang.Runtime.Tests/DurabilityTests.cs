@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace TriggerLang.Runtime.Tests;
+
+/// <summary>What was accepted survives a restart: pending sends are still there, fire on time, and decide as if nothing happened.</summary>
+public sealed class DurabilityTests
+{
+    [Fact]
+    public async Task After_a_restart_the_pending_sends_fire_and_the_export_equals_an_uninterrupted_run()
+    {
+        var example = Path.Combine(RepositoryPaths.Root, "examples", "cart-abandonment");
+        var lines = File.ReadAllLines(Path.Combine(example, "events.jsonl"));
+        // Up to e4 (2026-12-02T15:00): cart_recovery sends are pending, and e5 (a purchase) is still to come.
+        var before = lines.Take(7).ToArray();
+        var after = lines.Skip(7).ToArray();
+
+        using var folder = new TempFolder().WithRulesFrom(example);
+        var clock = new FakeTimeProvider(SimulatorParityTests.Start);
+        await using (var first = await TestRuntime.StartAsync(folder, folder.Rules, clock))
+        {
+            await Replay.RunAsync(first, before, drain: false);
+            Assert.NotNull(first.NextDue());
+        }
+        var pending = Count(folder, "pending");
+        Assert.True(pending > 0);
+
+        await using var second = await TestRuntime.StartAsync(folder, folder.Rules, clock);
+        Assert.Equal(pending, second.Count("pending"));
+        await Replay.RunAsync(second, after, drain: true);
+
+        Assert.Equal(0, second.Count("pending"));
+        Assert.Equal(File.ReadAllText(Path.Combine(example, "expected-outcomes.jsonl")), await second.ExportAsync());
+    }
+
+    [Fact]
+    public async Task Input_accepted_before_a_stop_is_decided_after_the_restart()
+    {
+        using var folder = new TempFolder().WithRules("""
+            event ping { }
+
+            rule later on ping delay 1h send email "later"
+            """);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
+        await using (var first = await TestRuntime.StartAsync(folder, folder.Rules, clock))
+        {
+            await first.AcceptAsync("/v1/users", """{"id":"u1","attributes":{"email":"u1@example.com"}}""");
+            await first.AcceptAsync("/v1/events", """{"id":"e1","name":"ping","user":"u1","time":"2026-12-01T10:00:00Z","properties":{}}""");
+            await first.SettleAsync();
+        }
+
+        await using var second = await TestRuntime.StartAsync(folder, folder.Rules, clock);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 11, 0, 0, TimeSpan.Zero), second.NextDue());
+        await second.DrainAsync();
+
+        Assert.Equal(
+            """{"time":"2026-12-01T11:00:00Z","rule":"later","user":"u1","channel":"email","status":"sent","trigger":"e1","fields":{"body":"later"}}""" + "\n",
+            await second.ExportAsync());
+    }
+
+    private static long Count(TempFolder folder, string table)
+    {
+        using var connection = new Storage.Database(Path.Combine(folder.Path, "trig.db")).Open();
+        return Dapper.SqlMapper.ExecuteScalar<long>(connection, $"SELECT COUNT(*) FROM {table}");
+    }
+}
