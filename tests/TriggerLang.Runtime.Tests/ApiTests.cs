@@ -220,4 +220,20 @@ public sealed class ApiTests
         var outcome = Assert.Single(trace.RootElement.GetProperty("outcomes").EnumerateArray());
         Assert.Equal("unsubscribed", outcome.GetProperty("reason").GetString());
     }
+
+    [Theory]
+    [InlineData("""{"subscriptions":{"email":"no"}}""")]
+    [InlineData("""{"subscription":{"email":false}}""")]
+    [InlineData("""[]""")]
+    public async Task A_bad_subscriptions_body_is_refused(string body)
+    {
+        using var folder = new TempFolder();
+        await using var runtime = await StartAsync(folder);
+        var before = runtime.Count("inbox");
+
+        using var put = await runtime.Http.PutAsync("/v1/users/u1/subscriptions", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Equal(before, runtime.Count("inbox"));
+    }
 }

@@ -60,4 +60,36 @@ public sealed class DeliveryTests
         Assert.Contains("\"status\":\"failed\",\"reason\":\"delivery_failed\"", await runtime.ExportAsync());
         Assert.Equal(1, runtime.Count("dead_letters"));
     }
+
+    [Fact]
+    public async Task A_delivery_still_being_retried_at_a_stop_is_delivered_after_the_restart()
+    {
+        using var folder = new TempFolder().WithPlugin("TestPlugins.Flaky");
+        folder.WithRules("""
+            event ping { }
+
+            rule hello on ping send flaky "hi {{ user.id }}"
+            """);
+        var clock = new FakeTimeProvider(Now);
+        await using (var first = await TestRuntime.StartAsync(folder, folder.Rules, clock,
+            new Dictionary<string, string?> { ["Plugins:flaky:failures"] = "1000", ["Runtime:Delivery:FirstRetryAfter"] = "01:00:00" }))
+        {
+            await first.AcceptAsync("/v1/events", """{"id":"e1","name":"ping","user":"u1","time":"2026-12-01T10:00:00Z","properties":{}}""");
+            // Decided and committed; the channel failed once and the retry waits for an hour that never comes.
+            while (first.Count("deliveries") == 0)
+            {
+                await Task.Delay(10);
+            }
+            Assert.Equal(0, first.Count("outcomes"));
+        }
+
+        await using var second = await TestRuntime.StartAsync(folder, folder.Rules, clock,
+            new Dictionary<string, string?> { ["Plugins:flaky:failures"] = "0" });
+        await second.SettleDeliveriesAsync();
+
+        Assert.Equal(
+            """{"time":"2026-12-01T10:00:00Z","rule":"hello","user":"u1","channel":"flaky","status":"sent","trigger":"e1","fields":{"text":"hi u1"}}""" + "\n",
+            await second.ExportAsync());
+        Assert.Equal(0, second.Count("deliveries"));
+    }
 }

@@ -32,6 +32,36 @@ public sealed class DurabilityTests
         Assert.Equal(File.ReadAllText(Path.Combine(example, "expected-outcomes.jsonl")), await second.ExportAsync());
     }
 
+    public static TheoryData<string, int> Splits() => new()
+    {
+        // Digest batches collecting, follows, pending fan-out to followers.
+        { "followers-digest", 7 },
+        { "followers-digest", 12 },
+        // message_sent follow-ups pending, once / reeligible history, limits.
+        { "onboarding", 6 },
+        { "onboarding", 11 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Splits))]
+    public async Task A_restart_anywhere_decides_as_the_simulator(string example, int split)
+    {
+        var lines = example == "onboarding" ? Inputs.Onboarding : Inputs.FollowersDigest;
+        using var folder = new TempFolder().WithRulesFrom(Path.Combine(RepositoryPaths.Root, "examples", example));
+        var expected = Replay.Simulate(folder.Rules, folder.Plugins, lines);
+        var clock = new FakeTimeProvider(SimulatorParityTests.Start);
+        await using (var first = await TestRuntime.StartAsync(folder, folder.Rules, clock))
+        {
+            await Replay.RunAsync(first, lines.Take(split).ToArray(), drain: false);
+        }
+
+        await using var second = await TestRuntime.StartAsync(folder, folder.Rules, clock);
+        // The untimed user records were applied by the first run; the rest go on from where it stopped.
+        await Replay.RunAsync(second, lines.Skip(split).ToArray(), drain: true);
+
+        Assert.Equal(expected, await second.ExportAsync());
+    }
+
     [Fact]
     public async Task Input_accepted_before_a_stop_is_decided_after_the_restart()
     {
