@@ -236,4 +236,47 @@ public sealed class ApiTests
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
         Assert.Equal(before, runtime.Count("inbox"));
     }
+
+    [Fact]
+    public async Task The_trace_shows_a_users_outcomes_and_pending_sends()
+    {
+        using var folder = new TempFolder();
+        folder.WithRules("""
+            event ping { n: int }
+
+            rule hello on ping send email "hi {{ event.n }}"
+
+            rule later on ping delay 1d send email "later"
+            """);
+        await using var runtime = await TestRuntime.StartAsync(folder, folder.Rules, new FakeTimeProvider(Now));
+        await runtime.AcceptAsync("/v1/users", User);
+        await runtime.AcceptAsync("/v1/events", Ping("e1"));
+        await runtime.SettleAsync();
+
+        using var trace = JsonDocument.Parse(await runtime.Http.GetStringAsync("/v1/users/u1/outcomes"));
+
+        var outcome = Assert.Single(trace.RootElement.GetProperty("outcomes").EnumerateArray());
+        Assert.Equal("hello", outcome.GetProperty("rule").GetString());
+        Assert.Equal("sent", outcome.GetProperty("status").GetString());
+        Assert.NotEmpty(outcome.GetProperty("explain").EnumerateArray());
+        var pending = Assert.Single(trace.RootElement.GetProperty("pending").EnumerateArray());
+        Assert.Equal("later", pending.GetProperty("rule").GetString());
+        Assert.Equal("2026-12-02T10:00:00Z", pending.GetProperty("due").GetString());
+        Assert.Equal("e1", pending.GetProperty("trigger").GetString());
+    }
+
+    [Fact]
+    public async Task Metrics_count_what_was_accepted()
+    {
+        using var folder = new TempFolder();
+        await using var runtime = await StartAsync(folder);
+        await runtime.AcceptAsync("/v1/events", Ping("e1"));
+        await runtime.SettleAsync();
+
+        using var response = await runtime.Http.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("trig", await response.Content.ReadAsStringAsync());
+    }
 }

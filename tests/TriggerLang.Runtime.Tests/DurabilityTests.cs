@@ -80,6 +80,11 @@ public sealed class DurabilityTests
 
         await using var second = await TestRuntime.StartAsync(folder, folder.Rules, clock);
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 11, 0, 0, TimeSpan.Zero), second.NextDue());
+        // The producer retries what it sent before the stop: still recognised.
+        using (var retry = await second.PostAsync("/v1/events", """{"id":"e1","name":"ping","user":"u1","time":"2026-12-01T10:00:00Z","properties":{}}"""))
+        {
+            Assert.Contains("\"duplicates\":1", await retry.Content.ReadAsStringAsync());
+        }
         await second.DrainAsync();
 
         Assert.Equal(
@@ -91,5 +96,37 @@ public sealed class DurabilityTests
     {
         using var connection = new Storage.Database(Path.Combine(folder.Path, "trig.db")).Open();
         return Dapper.SqlMapper.ExecuteScalar<long>(connection, $"SELECT COUNT(*) FROM {table}");
+    }
+
+    [Fact]
+    public async Task A_send_that_came_due_while_the_runtime_was_down_is_decided_as_of_when_it_fires()
+    {
+        using var folder = new TempFolder().WithRules("""
+            event ping { }
+
+            rule later on ping delay 1h window 09:00-12:00 local send email "later"
+
+            rule soon on ping delay 1h send email "soon"
+            """);
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero));
+        await using (var first = await TestRuntime.StartAsync(folder, folder.Rules, clock))
+        {
+            await first.AcceptAsync("/v1/users", """{"id":"u1","attributes":{"email":"u1@example.com","timezone":"UTC"}}""");
+            await first.AcceptAsync("/v1/events", """{"id":"e1","name":"ping","user":"u1","time":"2026-12-01T10:00:00Z","properties":{}}""");
+            await first.SettleAsync();
+        }
+        // Down from 10:00 to 13:00: both sends came due at 11:00, past the grace (LateAfter, 1 min by default).
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero));
+
+        await using var second = await TestRuntime.StartAsync(folder, folder.Rules, clock);
+        await second.SettleAsync();
+
+        // The window is checked as of now (13:00, closed): the send waits for the next opening instead of going out late.
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero), second.NextDue());
+        var export = await second.ExportAsync();
+        Assert.Contains("\"rule\":\"soon\",\"user\":\"u1\",\"channel\":\"email\",\"status\":\"sent\"", export);
+        Assert.DoesNotContain("\"rule\":\"later\"", export);
+        await second.DrainAsync();
+        Assert.Contains("""{"time":"2026-12-02T09:00:00Z","rule":"later","user":"u1","channel":"email","status":"sent","trigger":"e1","fields":{"body":"later"}}""", await second.ExportAsync());
     }
 }

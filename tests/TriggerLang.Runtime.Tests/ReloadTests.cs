@@ -78,4 +78,27 @@ public sealed class ReloadTests
             """{"time":"2026-12-01T11:10:00Z","rule":"keep","user":"u1","channel":"email","status":"sent","trigger":"e2","fields":{"body":"kept 2"}}""" + "\n",
         ]), await runtime.ExportAsync());
     }
+
+    [Fact]
+    public async Task A_saved_change_is_picked_up_without_asking_when_the_rules_are_watched()
+    {
+        using var folder = new TempFolder().WithRules(Schema, "schema.trig").WithRules(Old);
+        await using var runtime = await TestRuntime.StartAsync(folder, folder.Rules, new FakeTimeProvider(Now),
+            new Dictionary<string, string?> { ["Runtime:WatchRules"] = "true" });
+        await runtime.AcceptAsync("/v1/users", """{"id":"u1","attributes":{"email":"u1@example.com"}}""");
+
+        folder.WithRules("""rule fresh on ping send email "fresh {{ event.n }}" """);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!runtime.Services.Loop.Project.Rules.Rules.Any(r => r.Name == "fresh"))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the edited rules were not reloaded");
+            await Task.Delay(50);
+        }
+        await runtime.AcceptAsync("/v1/events", Ping("e1", 1, Now));
+        await runtime.DrainAsync();
+
+        Assert.Equal(
+            """{"time":"2026-12-01T10:00:00Z","rule":"fresh","user":"u1","channel":"email","status":"sent","trigger":"e1","fields":{"body":"fresh 1"}}""" + "\n",
+            await runtime.ExportAsync());
+    }
 }
