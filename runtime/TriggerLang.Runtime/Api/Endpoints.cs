@@ -74,8 +74,9 @@ internal static class Endpoints
         }
         using (body)
         {
+            // JsonProperty is a struct: FirstOrDefault would give a default one whose Name throws, so look with Any.
             if (body.RootElement.ValueKind != JsonValueKind.Object
-                || body.RootElement.EnumerateObject().FirstOrDefault(p => p.Name is not ("subscriptions" or "categories")) is { Name: { } unknown })
+                || body.RootElement.EnumerateObject().Any(p => p.Name is not ("subscriptions" or "categories")))
             {
                 return Problem.BadRequest("send an object with \"subscriptions\" and/or \"categories\", each mapping a name to true, false or null", null, null).ToResult();
             }

@@ -73,7 +73,7 @@ internal static class RequestRecords
         {
             return given.ValueKind == JsonValueKind.String && given.GetString() == type
                 ? (null, null)
-                : (null, $"this endpoint takes \"{type}\" records, not {given.GetRawText()}");
+                : (null, $"`type`: this endpoint takes \"{type}\" records, not {given.GetRawText()}");
         }
         var raw = element.GetRawText();
         var rest = raw[1..].TrimStart();

@@ -24,6 +24,7 @@ internal sealed class DeliveryQueue : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Channel<PendingDelivery>> _queues = new(StringComparer.Ordinal);
     private readonly List<Task> _workers = [];
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
 
     public DeliveryQueue(PluginHost plugins, DeliveryOptions options, TimeProvider clock, RuntimeMetrics metrics, ILogger log)
     {
@@ -101,7 +102,8 @@ internal sealed class DeliveryQueue : IAsyncDisposable
     /// <summary>Stops the workers; messages not delivered stay in the deliveries table for the next start. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_stop.IsCancellationRequested)
+        // Disposed twice: by RuntimeService when the host stops, then by the container that owns the singleton.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }

@@ -45,6 +45,8 @@ internal sealed class DecisionLoop : IAsyncDisposable
     private readonly List<(long Decision, Outcome Outcome)> _outcomes = [];
     private readonly List<PendingDelivery> _decided = [];
     private readonly List<DeliveryReport> _answered = [];
+    // The idle waiters registered before the current pass began (the loop's thread only).
+    private readonly List<TaskCompletionSource> _waiting = [];
 
     private SqliteConnection? _connection;
     private Session? _session;
@@ -54,6 +56,7 @@ internal sealed class DecisionLoop : IAsyncDisposable
     private DateTimeOffset _lastForget = DateTimeOffset.MinValue;
     private int _inFlight;
     private Task? _running;
+    private int _disposed;
 
     public DecisionLoop(Database database, TimeProvider clock, DeliveryQueue deliveries, RuntimeOptions options, RuntimeMetrics metrics, ILogger log)
     {
@@ -112,7 +115,8 @@ internal sealed class DecisionLoop : IAsyncDisposable
     /// <summary>Stops after the pass under way (its work is committed or rolled back, never half). Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (_stop.IsCancellationRequested)
+        // Disposed twice: by RuntimeService when the host stops, then by the container that owns the singleton.
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
@@ -186,6 +190,12 @@ internal sealed class DecisionLoop : IAsyncDisposable
     /// <summary>One pass; true when work is left over for another.</summary>
     private bool Pass()
     {
+        // Only a pass that begins after a waiter registered can tell it the loop is idle: one already under way may
+        // have read the inbox before input the waiter is waiting for was accepted.
+        while (_idleWaiters.TryDequeue(out var waiter))
+        {
+            _waiting.Add(waiter);
+        }
         while (_swaps.TryDequeue(out var swap))
         {
             _session!.State.Clear();
@@ -219,10 +229,11 @@ internal sealed class DecisionLoop : IAsyncDisposable
         var more = inputs.Count == InputsPerPass || fired == SendsPerPass || !_reports.IsEmpty || !_swaps.IsEmpty;
         if (!more && _inFlight == 0)
         {
-            while (_idleWaiters.TryDequeue(out var idle))
+            foreach (var idle in _waiting)
             {
                 idle.SetResult();
             }
+            _waiting.Clear();
         }
         return more;
     }
