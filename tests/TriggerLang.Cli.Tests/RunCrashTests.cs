@@ -39,6 +39,7 @@ public sealed class RunCrashTests(ITestOutputHelper output) : IDisposable
 
     private readonly TempProject _project = new TempProject().With("schema.trig", Schema).With("rules.trig", Rules);
     private readonly ConcurrentQueue<string> _log = new();
+    private readonly List<string> _notes = [];
 
     public void Dispose() => _project.Dispose();
 
@@ -86,8 +87,8 @@ public sealed class RunCrashTests(ITestOutputHelper output) : IDisposable
                 var (left, repeats) = LeftOver();
                 redelivered += left;
                 repeated += repeats;
-                Note($"kill {kill} at {clock.Elapsed.TotalSeconds:F1} s: {producer.Acknowledged.Count} events acknowledged, "
-                    + $"{left} deliveries to hand out again, {repeats} of them already in the outbox", output);
+                Report($"kill {kill} at {clock.Elapsed.TotalSeconds:F1} s: {producer.Acknowledged.Count} events acknowledged, "
+                    + $"{left} deliveries to hand out again, {repeats} of them already in the outbox");
                 trig.Dispose();
                 trig = Start(kill);
             }
@@ -98,7 +99,7 @@ public sealed class RunCrashTests(ITestOutputHelper output) : IDisposable
 
             var expected = producer.Acknowledged.Sum(e => e.Name == "signup" ? 2 : 1);
             var (outcomes, ledger) = await DrainAsync(http, expected, TimeSpan.FromSeconds(40));
-            output.WriteLine($"{kills} kills, {producer.Acknowledged.Count} events ({producer.Requests} requests, {producer.Retries} retried), "
+            Report($"{kills} kills, {producer.Acknowledged.Count} events ({producer.Requests} requests, {producer.Retries} retried), "
                 + $"{outcomes.Count} outcomes, {ledger.Count} deliveries ({redelivered} handed out again after a kill, {repeated} of them "
                 + $"already delivered), {clock.Elapsed.TotalSeconds:F1} s");
             Check(producer.Acknowledged, outcomes, ledger, seed);
@@ -109,6 +110,7 @@ public sealed class RunCrashTests(ITestOutputHelper output) : IDisposable
         }
         finally
         {
+            _notes.ForEach(output.WriteLine);
             await stop.CancelAsync();
             if (!trig.HasExited)
             {
@@ -353,19 +355,16 @@ public sealed class RunCrashTests(ITestOutputHelper output) : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private void Note(string? line, int run = -1)
+    private void Note(string? line, int run)
     {
         if (line is not null)
         {
-            _log.Enqueue(run < 0 ? line : $"[run {run}] {line}");
+            _log.Enqueue($"[run {run}] {line}");
         }
     }
 
-    private void Note(string line, ITestOutputHelper to)
-    {
-        Note(line);
-        to.WriteLine(line);
-    }
+    /// <summary>A line of the test's own, printed at the end, pass or fail (the runtime's lines only on failure, before).</summary>
+    private void Report(string line) => _notes.Add(line);
 
     private bool Dump()
     {
