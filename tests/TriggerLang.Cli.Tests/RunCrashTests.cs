@@ -309,18 +309,12 @@ public sealed class RunCrashTests(ITestOutputHelper output) : IDisposable
 
     private int? _port;
 
-    /// <summary>The plugins that ship with trig (plugins/outbox beside trig.dll, in the CLI's build output).</summary>
+    /// <summary>The plugins that ship with trig, beside trig.dll (copied there by this project's build).</summary>
     private static string BuiltInPlugins()
     {
-        var beside = Path.Combine(AppContext.BaseDirectory, "plugins");
-        if (Directory.Exists(Path.Combine(beside, "outbox")))
-        {
-            return beside;
-        }
-        // The test's output holds trig.dll but not the folders the CLI copies after its own build: use the CLI's.
-        var cli = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "TriggerLang.Cli", Path.GetFileName(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)), "plugins"));
-        Assert.True(Directory.Exists(Path.Combine(cli, "outbox")), $"the built-in plugins are neither in {beside} nor in {cli}");
-        return cli;
+        var plugins = Path.Combine(AppContext.BaseDirectory, "plugins");
+        Assert.True(Directory.Exists(Path.Combine(plugins, "outbox")), $"the built-in plugins are not in {plugins}: build the tests again");
+        return plugins;
     }
 
     private static async Task WaitHealthyAsync(HttpClient http, Process trig, TimeSpan timeout)
