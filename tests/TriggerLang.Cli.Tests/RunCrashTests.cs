@@ -50,10 +50,9 @@ public sealed class RunCrashTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"seed {seed} (TRIG_CRASH_SEED={seed} repeats this run's choices)");
         var random = new Random(seed);
         var kills = 6 + random.Next(3);
-        var url = Url;
         var clock = Stopwatch.StartNew();
 
-        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(5) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
         using var stop = new CancellationTokenSource();
         var producer = new Producer(http, new Random(random.Next()), stop.Token);
@@ -82,6 +81,8 @@ public sealed class RunCrashTests(ITestOutputHelper output) : IDisposable
                 {
                     await OutboxGrowsAsync(TimeSpan.FromSeconds(4));
                 }
+                // The only way out is the kill: a runtime that stopped by itself failed.
+                Assert.False(trig.HasExited, $"trig run exited by itself (exit code {(trig.HasExited ? trig.ExitCode : 0)}) before kill {kill}");
                 trig.Kill(entireProcessTree: true);
                 await trig.WaitForExitAsync();
                 var (left, repeats) = LeftOver();
