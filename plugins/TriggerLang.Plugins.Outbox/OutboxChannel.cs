@@ -1,6 +1,9 @@
 namespace TriggerLang.Plugins.Outbox;
 
-/// <summary>One channel of the outbox: a delivery is delivered once its line is in the channel's file.</summary>
+/// <summary>
+/// One channel of the outbox: a delivery is delivered once its line is in the channel's file. A delivery whose
+/// idempotency key has a line already (the runtime repeating a message after a crash) is delivered without a second line.
+/// </summary>
 internal sealed class OutboxChannel(string name, OutboxFile file) : IChannel, IDisposable
 {
     private static readonly Task<DeliveryResult> Delivered = Task.FromResult(DeliveryResult.Delivered());
@@ -12,7 +15,7 @@ internal sealed class OutboxChannel(string name, OutboxFile file) : IChannel, ID
         // A local append takes microseconds: doing it synchronously is cheaper than any hand-off to another thread.
         try
         {
-            file.Append(OutboxLine.Write(delivery));
+            file.TryAppend(delivery.IdempotencyKey, OutboxLine.Write(delivery));
             return Delivered;
         }
         catch (IOException e)
