@@ -5,7 +5,7 @@ namespace TriggerLang.Plugins;
 /// fields in the manifest's order (only those the rule set). <see cref="Addresses"/>
 /// holds the recipient's contact attributes that are set: <c>email</c>,
 /// <c>phone</c>, <c>push_token</c>. <see cref="IdempotencyKey"/> is the same for
-/// every attempt at this message: (rule, recipient, trigger, channel).
+/// every attempt at this message and never shared by two: <c>RULE/RECIPIENT/TRIGGER/CHANNEL</c>, the ids percent-encoded.
 /// </summary>
 public sealed record Delivery(
     string Channel,

@@ -154,6 +154,10 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
     }
 
     /// <summary>The same for every attempt at one message: (rule, recipient, trigger, channel).</summary>
-    private static string IdempotencyKey(BoundRule rule, PendingSend send, string channel) =>
-        $"{rule.Name}:{send.Recipient}:{send.Trigger.Id}:{channel}";
+    /// <summary>
+    /// <c>RULE/RECIPIENT/TRIGGER/CHANNEL</c>, the ids percent-encoded: ids are the producer's text and may hold any
+    /// separator, and two messages must never share a key (a receiver that deduplicates would drop one).
+    /// </summary>
+    internal static string IdempotencyKey(BoundRule rule, PendingSend send, string channel) =>
+        $"{rule.Name}/{Uri.EscapeDataString(send.Recipient)}/{Uri.EscapeDataString(send.Trigger.Id)}/{channel}";
 }
