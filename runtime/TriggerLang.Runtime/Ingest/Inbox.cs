@@ -52,7 +52,11 @@ internal sealed class Inbox : IAsyncDisposable
             }
             try
             {
-                var results = Commit(connection, batch);
+                Accepted[] results;
+                lock (_database.WriteLock)
+                {
+                    results = Commit(connection, batch);
+                }
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.SetResult(results[i]);

@@ -324,6 +324,7 @@ internal sealed class DecisionLoop : IAsyncDisposable
     private void Commit()
     {
         var connection = _connection!;
+        lock (_database.WriteLock)
         using (var transaction = connection.BeginTransaction())
         {
             _session!.State.Flush(connection, transaction);
