@@ -40,7 +40,9 @@ internal sealed class RuntimeProcess : IDisposable
         {
             start.ArgumentList.Add(trig);
         }
-        foreach (var arg in (string[])["run", folder, "--db", Path.Combine(folder, "trig.db"), "--urls", $"http://127.0.0.1:{port}", "--Runtime:WatchRules=false",
+        foreach (var arg in (string[])["run", folder, "--db", Path.Combine(folder, "trig.db"), "--urls", $"http://127.0.0.1:{port}",
+            // The rules watcher is off unless BENCH_WATCH=1: it sees every write under the rules folder (database, outbox).
+            $"--Runtime:WatchRules={(Environment.GetEnvironmentVariable("BENCH_WATCH") == "1" ? "true" : "false")}",
             "--Logging:LogLevel:Default=Warning"])
         {
             start.ArgumentList.Add(arg);
