@@ -55,7 +55,11 @@ internal sealed class Inbox : IAsyncDisposable
             try
             {
                 connection ??= _database.Open();
-                var results = Commit(connection, batch);
+                Accepted[] results;
+                lock (_database.WriteLock)
+                {
+                    results = Commit(connection, batch);
+                }
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.SetResult(results[i]);

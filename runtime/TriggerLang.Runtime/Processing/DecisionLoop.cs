@@ -339,6 +339,7 @@ internal sealed class DecisionLoop : IAsyncDisposable
     private void Commit()
     {
         var connection = _connection!;
+        lock (_database.WriteLock)
         using (var transaction = connection.BeginTransaction())
         {
             _session!.State.Flush(connection, transaction);
@@ -364,13 +365,29 @@ internal sealed class DecisionLoop : IAsyncDisposable
                         }, transaction);
                 }
             }
-            connection.Execute("DELETE FROM deliveries WHERE idempotency_key = @Key", _answered.Select(a => new { a.Delivery.Key }), transaction);
-            OutcomeRows.Insert(connection, transaction, _outcomes);
-            connection.Execute("""
-                INSERT OR IGNORE INTO deliveries (idempotency_key, decision, channel, delivery, outcome)
-                VALUES (@Key, @Decision, @Channel, @Delivery, @Outcome)
-                """,
-                _decided.Select(d => new { d.Key, d.Decision, d.Delivery.Channel, Delivery = d.DeliveryJson(), Outcome = d.OutcomeJson() }), transaction);
+            if (_answered.Count > 0)
+            {
+                using var answered = new PreparedRows(connection, transaction, "DELETE FROM deliveries WHERE idempotency_key = @Key", "@Key");
+                foreach (var report in _answered)
+                {
+                    answered.Run(report.Delivery.Key);
+                }
+            }
+            if (_outcomes.Count > 0)
+            {
+                OutcomeRows.Insert(connection, transaction, _outcomes);
+            }
+            if (_decided.Count > 0)
+            {
+                using var decided = new PreparedRows(connection, transaction, """
+                    INSERT OR IGNORE INTO deliveries (idempotency_key, decision, channel, delivery, outcome)
+                    VALUES (@Key, @Decision, @Channel, @Delivery, @Outcome)
+                    """, "@Key", "@Decision", "@Channel", "@Delivery", "@Outcome");
+                foreach (var d in _decided)
+                {
+                    decided.Run(d.Key, d.Decision, d.Delivery.Channel, d.DeliveryJson(), d.OutcomeJson());
+                }
+            }
             new LoopCounters(_processed, _order, _session.Engine.LastPendingId, _decision).Save(connection, transaction);
             transaction.Commit();
         }

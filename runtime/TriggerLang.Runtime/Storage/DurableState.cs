@@ -89,55 +89,79 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
     {
         if (_profiles.Count > 0)
         {
-            connection.Execute("INSERT OR REPLACE INTO profiles (id, record) VALUES (@Id, @Record)",
-                _profiles.Select(id => new { Id = id, Record = records.Profile(memory.Profile(id)) }), transaction);
+            using var rows = new PreparedRows(connection, transaction, "INSERT OR REPLACE INTO profiles (id, record) VALUES (@Id, @Record)", "@Id", "@Record");
+            foreach (var id in _profiles)
+            {
+                rows.Run(id, records.Profile(memory.Profile(id)));
+            }
         }
         if (_follows.Count > 0)
         {
-            connection.Execute("INSERT OR IGNORE INTO follows (followee, follower) VALUES (@Followee, @Follower)",
-                _follows.Select(f => new { f.Followee, f.Follower }), transaction);
+            using var rows = new PreparedRows(connection, transaction, "INSERT OR IGNORE INTO follows (followee, follower) VALUES (@Followee, @Follower)",
+                "@Followee", "@Follower");
+            foreach (var (followee, follower) in _follows)
+            {
+                rows.Run(followee, follower);
+            }
         }
         if (_history.Count > 0)
         {
-            connection.Execute("INSERT INTO history (time, record) VALUES (@Time, @Record)",
-                _history.Select(e => new { Time = e.Time.UtcTicks, Record = records.Event(e) }), transaction);
+            using var rows = new PreparedRows(connection, transaction, "INSERT INTO history (time, record) VALUES (@Time, @Record)", "@Time", "@Record");
+            foreach (var e in _history)
+            {
+                rows.Run(e.Time.UtcTicks, records.Event(e));
+            }
         }
         if (_sends.Count > 0)
         {
-            var rows = _sends.Select(s => new
-            {
-                Rule = rules.Rules[s.Rule].Name,
-                s.User,
-                s.Channel,
-                Time = s.Time.UtcTicks,
-                Transactional = s.IsTransactional,
-                s.Converted,
-                TriggerId = s.Trigger.Id,
-                TriggerRecord = records.Event(s.Trigger),
-            }).ToList();
-            connection.Execute("""
+            using var inserts = new PreparedRows(connection, transaction, """
                 INSERT INTO sends (rule, user_id, channel, time, transactional, converted, trigger_id, trigger_record)
                 VALUES (@Rule, @User, @Channel, @Time, @Transactional, @Converted, @TriggerId, @TriggerRecord)
-                """, rows, transaction);
-            connection.Execute("INSERT OR REPLACE INTO last_sends (rule, user_id, time) VALUES (@Rule, @User, @Time)", rows, transaction);
+                """, "@Rule", "@User", "@Channel", "@Time", "@Transactional", "@Converted", "@TriggerId", "@TriggerRecord");
+            foreach (var s in _sends)
+            {
+                inserts.Run(rules.Rules[s.Rule].Name, s.User, s.Channel, s.Time.UtcTicks, s.IsTransactional, s.Converted, s.Trigger.Id, records.Event(s.Trigger));
+            }
+            // After all the sends, as before: a rule and user sent twice in one pass keep the last time.
+            using var last = new PreparedRows(connection, transaction, "INSERT OR REPLACE INTO last_sends (rule, user_id, time) VALUES (@Rule, @User, @Time)",
+                "@Rule", "@User", "@Time");
+            foreach (var s in _sends)
+            {
+                last.Run(rules.Rules[s.Rule].Name, s.User, s.Time.UtcTicks);
+            }
         }
         if (_converted.Count > 0)
         {
-            connection.Execute("UPDATE sends SET converted = 1 WHERE rule = @Rule AND user_id = @User AND time = @Time AND trigger_id = @TriggerId",
-                _converted.Select(s => new { Rule = rules.Rules[s.Rule].Name, s.User, Time = s.Time.UtcTicks, TriggerId = s.Trigger.Id }), transaction);
+            using var rows = new PreparedRows(connection, transaction,
+                "UPDATE sends SET converted = 1 WHERE rule = @Rule AND user_id = @User AND time = @Time AND trigger_id = @TriggerId",
+                "@Rule", "@User", "@Time", "@TriggerId");
+            foreach (var s in _converted)
+            {
+                rows.Run(rules.Rules[s.Rule].Name, s.User, s.Time.UtcTicks, s.Trigger.Id);
+            }
         }
         if (_pending.Count > 0)
         {
-            connection.Execute("DELETE FROM pending WHERE id = @Id", _pending.Where(p => p.Value is null).Select(p => new { Id = p.Key }), transaction);
-            connection.Execute("INSERT OR REPLACE INTO pending (id, due, rule, recipient, payload) VALUES (@Id, @Due, @Rule, @Recipient, @Payload)",
-                _pending.Values.OfType<PendingSend>().Select(p => new
+            using (var deletes = new PreparedRows(connection, transaction, "DELETE FROM pending WHERE id = @Id", "@Id"))
+            {
+                foreach (var (id, send) in _pending)
                 {
-                    p.Id,
-                    Due = p.Due.UtcTicks,
-                    Rule = rules.Rules[p.Rule].Name,
-                    p.Recipient,
-                    Payload = pendingJson.Payload(p),
-                }), transaction);
+                    if (send is null)
+                    {
+                        deletes.Run(id);
+                    }
+                }
+            }
+            using var upserts = new PreparedRows(connection, transaction,
+                "INSERT OR REPLACE INTO pending (id, due, rule, recipient, payload) VALUES (@Id, @Due, @Rule, @Recipient, @Payload)",
+                "@Id", "@Due", "@Rule", "@Recipient", "@Payload");
+            foreach (var p in _pending.Values)
+            {
+                if (p is not null)
+                {
+                    upserts.Run(p.Id, p.Due.UtcTicks, rules.Rules[p.Rule].Name, p.Recipient, pendingJson.Payload(p));
+                }
+            }
         }
         if (_forget is var (events, sends))
         {

@@ -13,17 +13,17 @@ namespace TriggerLang.Runtime.Storage;
 /// </summary>
 internal static class OutcomeRows
 {
-    public static void Insert(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<(long Decision, Outcome Outcome)> outcomes) =>
-        connection.Execute("INSERT INTO outcomes (decision, time, rule, user_id, line, explanation) VALUES (@Decision, @Time, @Rule, @User, @Line, @Explanation)",
-            outcomes.Select(o => new
-            {
-                o.Decision,
-                Time = o.Outcome.Time.UtcTicks,
-                o.Outcome.Rule,
-                o.Outcome.User,
-                Line = Line(o.Outcome),
-                Explanation = o.Outcome.Explanation.IsDefaultOrEmpty ? null : JsonSerializer.Serialize(o.Outcome.Explanation),
-            }), transaction);
+    public static void Insert(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<(long Decision, Outcome Outcome)> outcomes)
+    {
+        using var rows = new PreparedRows(connection, transaction,
+            "INSERT INTO outcomes (decision, time, rule, user_id, line, explanation) VALUES (@Decision, @Time, @Rule, @User, @Line, @Explanation)",
+            "@Decision", "@Time", "@Rule", "@User", "@Line", "@Explanation");
+        foreach (var (decision, outcome) in outcomes)
+        {
+            rows.Run(decision, outcome.Time.UtcTicks, outcome.Rule, outcome.User, Line(outcome),
+                outcome.Explanation.IsDefaultOrEmpty ? null : JsonSerializer.Serialize(outcome.Explanation));
+        }
+    }
 
     /// <summary>The §8 line without its final newline.</summary>
     public static string Line(Outcome outcome)

@@ -80,7 +80,11 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
     }
 
     /// <summary>The send, or null when its rule no longer exists (the caller records that).</summary>
-    public PendingSend? Read(long id, long due, string rule, string recipient, string payload)
+    public PendingSend? Read(long id, long due, string rule, string recipient, string payload) =>
+        Read(id, due, rule, recipient, Encoding.UTF8.GetBytes(payload));
+
+    /// <summary>The same, from the payload's UTF-8 bytes (only read during the call).</summary>
+    public PendingSend? Read(long id, long due, string rule, string recipient, ReadOnlyMemory<byte> payload)
     {
         if (RuleIndex(rule) is not { } index)
         {
