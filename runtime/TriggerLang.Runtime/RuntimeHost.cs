@@ -31,7 +31,13 @@ public static class RuntimeHost
     /// <param name="clock">The clock (tests pass a fake one).</param>
     public static WebApplication Build(string[] args, string builtInPlugins, TimeProvider? clock = null, Action<IConfigurationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Directory.GetCurrentDirectory() });
+        // appsettings.json is read at start, not watched: a watcher on the working folder, which often holds the
+        // database and the outbox, would wake on each of their writes (bench/README.md, Live runtime).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
         builder.Configuration.AddEnvironmentVariables("TRIG_");
         configure?.Invoke(builder.Configuration);
         var configuration = builder.Configuration;

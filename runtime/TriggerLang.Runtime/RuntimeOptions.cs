@@ -36,6 +36,9 @@ public sealed class RuntimeOptions
     /// <summary>Reload the rules when a .trig file changes (as well as on <c>POST /v1/admin/reload</c>).</summary>
     public bool WatchRules { get; set; } = true;
 
+    /// <summary>How often the rules' files are checked for changes (with <see cref="WatchRules"/>).</summary>
+    public TimeSpan WatchEvery { get; set; } = TimeSpan.FromSeconds(1);
+
     public DeliveryOptions Delivery { get; set; } = new();
 
     public string DatabasePath => Db ?? Path.Combine(Rules, "trig.db");

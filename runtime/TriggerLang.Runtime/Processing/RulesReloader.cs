@@ -14,8 +14,7 @@ namespace TriggerLang.Runtime.Processing;
 internal sealed class RulesReloader(RuntimeOptions options, ChannelCatalog channels, ILogger log) : IDisposable
 {
     private readonly SemaphoreSlim _one = new(1, 1);
-    private FileSystemWatcher? _watcher;
-    private Timer? _debounce;
+    private Timer? _poll;
     private RuleProject? _current;
 
     /// <summary>Compiles the project; the project, or the diagnostics that refuse it.</summary>
@@ -57,27 +56,39 @@ internal sealed class RulesReloader(RuntimeOptions options, ChannelCatalog chann
         }
     }
 
-    /// <summary>Reloads when a .trig file changes, half a second after the last change (an editor's save is several events).</summary>
+    /// <summary>
+    /// Reloads when the rules change: polls their files every <see cref="RuntimeOptions.WatchEvery"/> and reloads once
+    /// they have changed and then stayed the same for one more poll (an editor's save, a checkout, are several writes).
+    /// </summary>
     public void Watch(DecisionLoop loop)
     {
-        _debounce = new Timer(_ => _ = ReloadAsync(loop));
-        _watcher = new FileSystemWatcher(Path.GetFullPath(options.Rules), "*.trig")
+        var compiled = RulesFingerprint.Of(options.Rules, _current);
+        string? seen = null;
+        // One-shot, armed again after each poll: a reload that takes longer than the period never overlaps the next poll.
+        _poll = new Timer(_ =>
         {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        FileSystemEventHandler changed = (_, _) => _debounce.Change(TimeSpan.FromMilliseconds(500), Timeout.InfiniteTimeSpan);
-        _watcher.Changed += changed;
-        _watcher.Created += changed;
-        _watcher.Deleted += changed;
-        _watcher.Renamed += (_, _) => _debounce.Change(TimeSpan.FromMilliseconds(500), Timeout.InfiniteTimeSpan);
-        _watcher.EnableRaisingEvents = true;
+            try
+            {
+                var now = RulesFingerprint.Of(options.Rules, _current);
+                if (now != compiled && now == seen)
+                {
+                    compiled = now;
+                    ReloadAsync(loop).GetAwaiter().GetResult();
+                }
+                seen = now;
+                _poll?.Change(options.WatchEvery, Timeout.InfiniteTimeSpan);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Stopping.
+            }
+        });
+        _poll.Change(options.WatchEvery, Timeout.InfiniteTimeSpan);
     }
 
     public void Dispose()
     {
-        _watcher?.Dispose();
-        _debounce?.Dispose();
+        _poll?.Dispose();
         _current?.Dispose();
         _one.Dispose();
     }
