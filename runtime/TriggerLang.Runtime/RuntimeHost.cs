@@ -13,6 +13,7 @@ using TriggerLang.Runtime.Ingest;
 using TriggerLang.Runtime.Processing;
 using TriggerLang.Runtime.Scheduling;
 using TriggerLang.Runtime.Storage;
+using TriggerLang.Runtime.Storage.Sqlite;
 
 namespace TriggerLang.Runtime;
 
@@ -68,7 +69,10 @@ public static class RuntimeHost
         services.AddSingleton(options);
         services.AddSingleton(options.Delivery);
         services.AddSingleton<RuntimeMetrics>();
-        services.AddSingleton(new Database(options.DatabasePath));
+        var database = new Database(options.DatabasePath);
+        services.AddSingleton(database);
+        // Made by the container, so that it is disposed (its connections closed) after the hosted services stop.
+        services.AddSingleton<IRuntimeStore>(_ => new SqliteStore(database));
         services.AddSingleton(provider =>
         {
             var log = provider.GetRequiredService<ILoggerFactory>().CreateLogger("TriggerLang.Plugins");
@@ -81,12 +85,12 @@ public static class RuntimeHost
         });
         services.AddSingleton(provider => new DeliveryQueue(provider.GetRequiredService<PluginHost>(), options.Delivery, clock,
             provider.GetRequiredService<RuntimeMetrics>(), Logger(provider, "TriggerLang.Delivery")));
-        services.AddSingleton(provider => new DecisionLoop(provider.GetRequiredService<Database>(), clock, provider.GetRequiredService<DeliveryQueue>(),
+        services.AddSingleton(provider => new DecisionLoop(provider.GetRequiredService<IRuntimeStore>(), clock, provider.GetRequiredService<DeliveryQueue>(),
             options, provider.GetRequiredService<RuntimeMetrics>(), Logger(provider, "TriggerLang.Decisions")));
         services.AddSingleton(provider =>
         {
             var loop = provider.GetRequiredService<DecisionLoop>();
-            return new Inbox(provider.GetRequiredService<Database>(), clock, loop.Wake);
+            return new Inbox(provider.GetRequiredService<IRuntimeStore>(), clock, loop.Wake);
         });
         services.AddSingleton(provider =>
         {
@@ -106,7 +110,7 @@ public static class RuntimeHost
             quartz.UseTimeProvider(clock);
             quartz.UsePersistentStore(store =>
             {
-                store.UseSqlite(new Database(options.DatabasePath).ConnectionString);
+                store.UseSqlite(database.ConnectionString);
                 store.UseSystemTextJsonSerializer();
                 store.ProvisionSchema();
             });

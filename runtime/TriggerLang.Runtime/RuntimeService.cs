@@ -10,19 +10,12 @@ namespace TriggerLang.Runtime;
 /// Starts the runtime before the server takes requests — database schema, rules, state, deliveries left over —
 /// and stops it after: the inbox finishes its commit, the decision loop its pass, the channels their calls.
 /// </summary>
-internal sealed class RuntimeService(RuntimeOptions options, Database database, RulesReloader reloader, DecisionLoop loop, Inbox inbox,
+internal sealed class RuntimeService(RuntimeOptions options, IRuntimeStore store, RulesReloader reloader, DecisionLoop loop, Inbox inbox,
     DeliveryQueue deliveries) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            database.Migrate();
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
-        {
-            throw new RuntimeStartException($"cannot use the database {database.Path}: {e.Message}; check --db (Runtime:Db) and that its folder is writable");
-        }
+        store.Migrate();
         var load = reloader.Compile();
         if (load.Project is not { } project)
         {

@@ -94,7 +94,7 @@ public sealed class DurabilityTests
 
     private static long Count(TempFolder folder, string table)
     {
-        using var connection = new Storage.Database(Path.Combine(folder.Path, "trig.db")).Open();
+        using var connection = new Storage.Sqlite.Database(Path.Combine(folder.Path, "trig.db")).Open();
         return Dapper.SqlMapper.ExecuteScalar<long>(connection, $"SELECT COUNT(*) FROM {table}");
     }
 

@@ -101,16 +101,14 @@ internal static class Endpoints
 
     private static async Task Trace(string id, HttpContext context, RuntimeServices runtime)
     {
-        await using var connection = runtime.Database.Open();
         context.Response.ContentType = "application/json; charset=utf-8";
-        await UserTrace.WriteAsync(connection, id, context.Response.Body, context.RequestAborted);
+        await UserTrace.WriteAsync(runtime.Store, id, context.Response.Body, context.RequestAborted);
     }
 
     private static async Task Export(HttpContext context, RuntimeServices runtime)
     {
-        await using var connection = runtime.Database.Open();
         context.Response.ContentType = "application/x-ndjson; charset=utf-8";
-        await OutcomeRows.ExportAsync(connection, context.Response.Body, context.RequestAborted);
+        await OutcomeRows.ExportAsync(runtime.Store, context.Response.Body, context.RequestAborted);
     }
 
     private static async Task<IResult> Reload(RuntimeServices runtime)

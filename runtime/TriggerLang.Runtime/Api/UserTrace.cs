@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Dapper;
-using Microsoft.Data.Sqlite;
+using TriggerLang.Runtime.Storage;
 
 namespace TriggerLang.Runtime.Api;
 
@@ -12,14 +11,13 @@ internal static class UserTrace
 {
     private const int MaxOutcomes = 500;
 
-    public static async Task WriteAsync(SqliteConnection connection, string user, Stream output, CancellationToken cancellationToken)
+    public static async Task WriteAsync(IRuntimeStore store, string user, Stream output, CancellationToken cancellationToken)
     {
         await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("user", user);
         json.WriteStartArray("outcomes");
-        foreach (var (line, explanation) in await connection.QueryAsync<(string, string?)>(
-            "SELECT line, explanation FROM outcomes WHERE user_id = @User ORDER BY decision DESC LIMIT @Limit", new { User = user, Limit = MaxOutcomes }))
+        foreach (var (line, explanation) in await store.OutcomesOf(user, MaxOutcomes, cancellationToken))
         {
             using var outcome = JsonDocument.Parse(line);
             json.WriteStartObject();
@@ -36,13 +34,12 @@ internal static class UserTrace
         }
         json.WriteEndArray();
         json.WriteStartArray("pending");
-        foreach (var (rule, due, payload) in await connection.QueryAsync<(string, long, string)>(
-            "SELECT rule, due, payload FROM pending WHERE recipient = @User ORDER BY due, id", new { User = user }))
+        foreach (var (rule, due, payload) in await store.PendingOf(user, cancellationToken))
         {
             using var send = JsonDocument.Parse(payload);
             json.WriteStartObject();
             json.WriteString("rule", rule);
-            json.WriteString("due", Engine.IsoTime.Format(new DateTimeOffset(due, TimeSpan.Zero)));
+            json.WriteString("due", Engine.IsoTime.Format(due));
             json.WriteString("trigger", send.RootElement.GetProperty("trigger_id").GetString());
             if (send.RootElement.TryGetProperty("explanation", out var explain))
             {
@@ -53,14 +50,13 @@ internal static class UserTrace
         }
         json.WriteEndArray();
         json.WriteStartArray("delivering");
-        foreach (var (channel, delivery) in await connection.QueryAsync<(string, string)>(
-            "SELECT channel, delivery FROM deliveries WHERE json_extract(delivery, '$.RecipientId') = @User", new { User = user }))
+        foreach (var delivery in await store.DeliveriesOf(user, cancellationToken))
         {
-            using var message = JsonDocument.Parse(delivery);
+            using var message = JsonDocument.Parse(delivery.Delivery);
             json.WriteStartObject();
             json.WriteString("rule", message.RootElement.GetProperty("Rule").GetString());
-            json.WriteString("channel", channel);
-            json.WriteString("idempotency_key", message.RootElement.GetProperty("IdempotencyKey").GetString());
+            json.WriteString("channel", delivery.Channel);
+            json.WriteString("idempotency_key", delivery.Key);
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TriggerLang.Engine.Decision;
 using TriggerLang.Plugins;
+using TriggerLang.Runtime.Storage;
 
 namespace TriggerLang.Runtime.Delivery;
 
@@ -18,8 +19,11 @@ internal sealed record PendingDelivery(long Decision, Plugins.Delivery Delivery,
 
     public string OutcomeJson() => JsonSerializer.Serialize(Sent);
 
-    public static PendingDelivery Read(long decision, string delivery, string outcome) =>
-        new(decision, JsonSerializer.Deserialize<Plugins.Delivery>(delivery)!, JsonSerializer.Deserialize<Outcome>(outcome)!);
+    /// <summary>As a store keeps it.</summary>
+    public StoredDelivery Stored() => new(Key, Decision, Delivery.Channel, DeliveryJson(), OutcomeJson());
+
+    public static PendingDelivery Read(StoredDelivery stored) =>
+        new(stored.Decision, JsonSerializer.Deserialize<Plugins.Delivery>(stored.Delivery)!, JsonSerializer.Deserialize<Outcome>(stored.Outcome)!);
 
     /// <summary>The outcome when the channel gave up: <c>failed</c>, <c>delivery_failed</c>, with the channel's reason.</summary>
     public Outcome Failed(string why) => Sent with

@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using Dapper;
-using Microsoft.Data.Sqlite;
 using TriggerLang.Runtime.Storage;
 
 namespace TriggerLang.Runtime.Ingest;
@@ -14,16 +12,16 @@ internal sealed class Inbox : IAsyncDisposable
 {
     private const int RequestsPerCommit = 256;
 
-    private readonly Database _database;
+    private readonly IRuntimeStore _store;
     private readonly TimeProvider _clock;
     private readonly Action _accepted;
     private readonly Channel<Request> _requests = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
     private Task? _writer;
 
     /// <param name="accepted">Called after each commit: new input is waiting.</param>
-    public Inbox(Database database, TimeProvider clock, Action accepted)
+    public Inbox(IRuntimeStore store, TimeProvider clock, Action accepted)
     {
-        _database = database;
+        _store = store;
         _clock = clock;
         _accepted = accepted;
     }
@@ -44,7 +42,6 @@ internal sealed class Inbox : IAsyncDisposable
 
     private async Task WriteAsync()
     {
-        SqliteConnection? connection = null;
         var batch = new List<Request>(RequestsPerCommit);
         while (await _requests.Reader.WaitToReadAsync())
         {
@@ -54,12 +51,7 @@ internal sealed class Inbox : IAsyncDisposable
             }
             try
             {
-                connection ??= _database.Open();
-                Accepted[] results;
-                lock (_database.WriteLock)
-                {
-                    results = Commit(connection, batch);
-                }
+                var results = _store.Accept([.. batch.Select(r => r.Records)], _clock.GetUtcNow());
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.SetResult(results[i]);
@@ -69,57 +61,13 @@ internal sealed class Inbox : IAsyncDisposable
             catch (Exception e)
             {
                 // Nothing was committed: every request of the batch gets the error (a 503 for the producer to retry).
-                // The connection is opened afresh for the next batch, in case it was the problem.
                 foreach (var request in batch)
                 {
                     request.Done.SetException(e);
                 }
-                connection?.Dispose();
-                connection = null;
             }
             batch.Clear();
         }
-        connection?.Dispose();
-    }
-
-    private Accepted[] Commit(SqliteConnection connection, List<Request> batch)
-    {
-        var now = _clock.GetUtcNow().UtcTicks;
-        var results = new Accepted[batch.Count];
-        using var transaction = connection.BeginTransaction();
-        using var seen = connection.CreateCommand();
-        seen.Transaction = transaction;
-        seen.CommandText = "INSERT OR IGNORE INTO event_ids (id, received) VALUES ($id, $received)";
-        var seenId = seen.Parameters.Add("$id", SqliteType.Text);
-        seen.Parameters.AddWithValue("$received", now);
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO inbox (record, received) VALUES ($record, $received)";
-        var record = insert.Parameters.Add("$record", SqliteType.Text);
-        insert.Parameters.AddWithValue("$received", now);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            var stored = 0;
-            var duplicates = 0;
-            foreach (var incoming in batch[i].Records)
-            {
-                if (incoming.EventId is { } id)
-                {
-                    seenId.Value = id;
-                    if (seen.ExecuteNonQuery() == 0)
-                    {
-                        duplicates++;
-                        continue;
-                    }
-                }
-                record.Value = incoming.Json;
-                insert.ExecuteNonQuery();
-                stored++;
-            }
-            results[i] = new Accepted(stored, duplicates);
-        }
-        transaction.Commit();
-        return results;
     }
 
     /// <summary>Commits what was accepted so far and stops; requests after this are refused. Safe to call twice.</summary>

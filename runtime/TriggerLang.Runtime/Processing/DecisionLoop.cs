@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
-using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using TriggerLang.Engine;
 using TriggerLang.Engine.Decision;
@@ -28,7 +26,7 @@ internal sealed class DecisionLoop : IAsyncDisposable
     private const int SendsPerPass = 5000;
     private static readonly TimeSpan ForgetEvery = TimeSpan.FromHours(1);
 
-    private readonly Database _database;
+    private readonly IRuntimeStore _store;
     private readonly TimeProvider _clock;
     private readonly DeliveryQueue _deliveries;
     private readonly RuntimeOptions _options;
@@ -48,7 +46,6 @@ internal sealed class DecisionLoop : IAsyncDisposable
     // The idle waiters registered before the current pass began (the loop's thread only).
     private readonly List<TaskCompletionSource> _waiting = [];
 
-    private SqliteConnection? _connection;
     private Session? _session;
     private long _processed;
     private long _order;
@@ -58,9 +55,9 @@ internal sealed class DecisionLoop : IAsyncDisposable
     private Task? _running;
     private int _disposed;
 
-    public DecisionLoop(Database database, TimeProvider clock, DeliveryQueue deliveries, RuntimeOptions options, RuntimeMetrics metrics, ILogger log)
+    public DecisionLoop(IRuntimeStore store, TimeProvider clock, DeliveryQueue deliveries, RuntimeOptions options, RuntimeMetrics metrics, ILogger log)
     {
-        _database = database;
+        _store = store;
         _clock = clock;
         _deliveries = deliveries;
         _options = options;
@@ -82,11 +79,10 @@ internal sealed class DecisionLoop : IAsyncDisposable
     /// <summary>Loads the committed state for <paramref name="project"/>, hands out the deliveries left unanswered, and starts.</summary>
     public void Start(RuleProject project)
     {
-        _connection = _database.Open();
         Begin(project);
-        foreach (var (decision, delivery, outcome) in _connection.Query<(long, string, string)>("SELECT decision, delivery, outcome FROM deliveries ORDER BY decision"))
+        foreach (var delivery in _store.Unanswered())
         {
-            Hand(PendingDelivery.Read(decision, delivery, outcome));
+            Hand(PendingDelivery.Read(delivery));
         }
         _running = Task.Run(RunAsync);
     }
@@ -131,19 +127,17 @@ internal sealed class DecisionLoop : IAsyncDisposable
             {
             }
         }
-        _connection?.Dispose();
     }
 
     private void Begin(RuleProject project)
     {
-        _session = Session.Start(_connection!, project, _options.Explain);
+        _session = Session.Start(_store, project, _options.Explain);
         (_processed, _order, _, _decision) = _session.Counters;
-        foreach (var orphan in _session.Orphans)
+        foreach (var (orphan, payloadText) in _session.Orphans)
         {
-            using var payload = JsonDocument.Parse(orphan.Payload);
+            using var payload = JsonDocument.Parse(payloadText);
             var root = payload.RootElement;
-            var due = new DateTimeOffset(orphan.Due, TimeSpan.Zero);
-            _outcomes.Add((++_decision, new Outcome(due, orphan.Rule, orphan.Recipient, root.GetProperty("channel").GetString()!,
+            _outcomes.Add((++_decision, new Outcome(orphan.Due, orphan.Rule, orphan.Recipient, root.GetProperty("channel").GetString()!,
                 OutcomeStatus.Suppressed, OutcomeReason.Inactive, root.GetProperty("trigger_id").GetString()!, [],
                 [$"the rule {orphan.Rule} was removed from the project before the send was due"], "the rule was removed")));
             _session.State.DeleteOrphan(orphan.Id);
@@ -207,8 +201,7 @@ internal sealed class DecisionLoop : IAsyncDisposable
         {
             _answered.Add(report);
         }
-        var inputs = _connection!.Query<(long Seq, string Record)>("SELECT seq, record FROM inbox WHERE seq > @Processed ORDER BY seq LIMIT @Limit",
-            new { Processed = _processed, Limit = InputsPerPass }).AsList();
+        var inputs = _store.ReadInbox(_processed, InputsPerPass);
         foreach (var (seq, text) in inputs)
         {
             if (Parse(seq, text) is { } record)
@@ -338,58 +331,30 @@ internal sealed class DecisionLoop : IAsyncDisposable
 
     private void Commit()
     {
-        var connection = _connection!;
-        lock (_database.WriteLock)
-        using (var transaction = connection.BeginTransaction())
+        using (var pass = _store.BeginPass())
         {
-            _session!.State.Flush(connection, transaction);
+            _session!.State.Flush(pass);
             foreach (var report in _answered)
             {
-                var outcome = report.Result.Status == DeliveryStatus.Delivered
-                    ? report.Delivery.Sent
-                    : report.Delivery.Failed(report.Result.Detail ?? "the channel gave no reason");
-                _outcomes.Add((report.Delivery.Decision, outcome));
-                if (report.Result.Status != DeliveryStatus.Delivered)
+                var delivered = report.Result.Status == DeliveryStatus.Delivered;
+                _outcomes.Add((report.Delivery.Decision,
+                    delivered ? report.Delivery.Sent : report.Delivery.Failed(report.Result.Detail ?? "the channel gave no reason")));
+                if (!delivered)
                 {
-                    connection.Execute("""
-                        INSERT OR REPLACE INTO dead_letters (idempotency_key, channel, delivery, error, failed)
-                        VALUES (@Key, @Channel, @Delivery, @Error, @Failed)
-                        """,
-                        new
-                        {
-                            report.Delivery.Key,
-                            report.Delivery.Delivery.Channel,
-                            Delivery = report.Delivery.DeliveryJson(),
-                            Error = $"{report.Result.Status} after {report.Attempts} attempts: {report.Result.Detail}",
-                            Failed = _clock.GetUtcNow().UtcTicks,
-                        }, transaction);
+                    pass.DeadLetter(report.Delivery.Stored(), $"{report.Result.Status} after {report.Attempts} attempts: {report.Result.Detail}",
+                        _clock.GetUtcNow());
                 }
+                pass.Answered(report.Delivery.Key);
             }
-            if (_answered.Count > 0)
+            foreach (var (decision, outcome) in _outcomes)
             {
-                using var answered = new PreparedRows(connection, transaction, "DELETE FROM deliveries WHERE idempotency_key = @Key", "@Key");
-                foreach (var report in _answered)
-                {
-                    answered.Run(report.Delivery.Key);
-                }
+                OutcomeRows.Write(pass, decision, outcome);
             }
-            if (_outcomes.Count > 0)
+            foreach (var delivery in _decided)
             {
-                OutcomeRows.Insert(connection, transaction, _outcomes);
+                pass.Decided(delivery.Stored());
             }
-            if (_decided.Count > 0)
-            {
-                using var decided = new PreparedRows(connection, transaction, """
-                    INSERT OR IGNORE INTO deliveries (idempotency_key, decision, channel, delivery, outcome)
-                    VALUES (@Key, @Decision, @Channel, @Delivery, @Outcome)
-                    """, "@Key", "@Decision", "@Channel", "@Delivery", "@Outcome");
-                foreach (var d in _decided)
-                {
-                    decided.Run(d.Key, d.Decision, d.Delivery.Channel, d.DeliveryJson(), d.OutcomeJson());
-                }
-            }
-            new LoopCounters(_processed, _order, _session.Engine.LastPendingId, _decision).Save(connection, transaction);
-            transaction.Commit();
+            pass.Commit(new LoopCounters(_processed, _order, _session.Engine.LastPendingId, _decision));
         }
         _metrics.Committed(_outcomes);
         _inFlight -= _answered.Count;

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using TriggerLang.Engine;
 using TriggerLang.Engine.Decision;
 using TriggerLang.Runtime.Storage;
@@ -12,7 +11,7 @@ namespace TriggerLang.Runtime.Processing;
 internal sealed class Session
 {
     private Session(RuleProject project, StoredRecords records, PendingJson pendingJson, DurableState state, DecisionEngine engine,
-        LoopCounters counters, IReadOnlyList<PendingRow> orphans)
+        LoopCounters counters, IReadOnlyList<(StoredPending Row, string Payload)> orphans)
     {
         Project = project;
         Records = records;
@@ -37,13 +36,13 @@ internal sealed class Session
     public LoopCounters Counters { get; }
 
     /// <summary>Pending sends whose rule is not in this pack (removed by a reload): to be recorded as suppressed.</summary>
-    public IReadOnlyList<PendingRow> Orphans { get; }
+    public IReadOnlyList<(StoredPending Row, string Payload)> Orphans { get; }
 
-    public static Session Start(SqliteConnection connection, RuleProject project, bool explain)
+    public static Session Start(IRuntimeStore store, RuleProject project, bool explain)
     {
         var records = new StoredRecords(project);
         var pendingJson = new PendingJson(records, project.Rules);
-        var loaded = StateLoader.Load(connection, project, records, pendingJson);
+        var loaded = StateLoader.Load(store, project, records, pendingJson);
         var state = new DurableState(loaded.Memory, records, pendingJson, project.Rules);
         var engine = new DecisionEngine(project.Rules, project.Evaluators, state, project.Renderer, explain, loaded.Counters.PendingId);
         return new Session(project, records, pendingJson, state, engine, loaded.Counters, loaded.Orphans);

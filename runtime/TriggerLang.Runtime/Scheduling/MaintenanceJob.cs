@@ -1,4 +1,3 @@
-using Dapper;
 using Quartz;
 using TriggerLang.Runtime.Storage;
 
@@ -10,15 +9,8 @@ namespace TriggerLang.Runtime.Scheduling;
 /// decision loop as event time goes by.
 /// </summary>
 [DisallowConcurrentExecution]
-internal sealed class MaintenanceJob(Database database, RuntimeOptions options, TimeProvider clock) : IJob
+internal sealed class MaintenanceJob(IRuntimeStore store, RuntimeOptions options, TimeProvider clock) : IJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
-    {
-        await using var connection = database.Open();
-        var before = (clock.GetUtcNow() - options.DedupWindow).UtcTicks;
-        await connection.ExecuteAsync("""
-            DELETE FROM event_ids WHERE received < @Before;
-            DELETE FROM inbox WHERE seq <= (SELECT value FROM counters WHERE name = 'processed');
-            """, new { Before = before });
-    }
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await store.PruneAsync(clock.GetUtcNow() - options.DedupWindow, cancellationToken);
 }

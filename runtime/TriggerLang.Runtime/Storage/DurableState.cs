@@ -1,5 +1,3 @@
-using Dapper;
-using Microsoft.Data.Sqlite;
 using TriggerLang.Engine.Decision;
 using TriggerLang.Evaluation;
 
@@ -7,8 +5,8 @@ namespace TriggerLang.Runtime.Storage;
 
 /// <summary>
 /// The engine's state for the live runtime: the objects live in a <see cref="MemoryState"/> (the engine reads them
-/// at memory speed), and every change is also noted, to be written to SQLite by <see cref="Flush"/> in the decision
-/// loop's transaction. After a crash the database holds the state as of the last commit, and the inputs after it are
+/// at memory speed), and every change is also noted, to be written to the store by <see cref="Flush"/> in the decision
+/// loop's pass (one transaction). After a crash the store holds the state as of the last commit, and the inputs after it are
 /// still in the inbox: nothing is lost and nothing is applied twice.
 /// </summary>
 internal sealed class DurableState(MemoryState memory, StoredRecords records, PendingJson pendingJson, RuleBook rules) : IEngineState
@@ -84,89 +82,44 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
         _forget = (events, sends);
     }
 
-    /// <summary>Writes the changes noted since the last flush, in <paramref name="transaction"/>.</summary>
-    public void Flush(SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>Writes the changes noted since the last flush into the pass.</summary>
+    public void Flush(IPass pass)
     {
-        if (_profiles.Count > 0)
+        foreach (var id in _profiles)
         {
-            using var rows = new PreparedRows(connection, transaction, "INSERT OR REPLACE INTO profiles (id, record) VALUES (@Id, @Record)", "@Id", "@Record");
-            foreach (var id in _profiles)
-            {
-                rows.Run(id, records.Profile(memory.Profile(id)));
-            }
+            pass.Profile(id, records.Profile(memory.Profile(id)));
         }
-        if (_follows.Count > 0)
+        foreach (var (followee, follower) in _follows)
         {
-            using var rows = new PreparedRows(connection, transaction, "INSERT OR IGNORE INTO follows (followee, follower) VALUES (@Followee, @Follower)",
-                "@Followee", "@Follower");
-            foreach (var (followee, follower) in _follows)
-            {
-                rows.Run(followee, follower);
-            }
+            pass.Follow(followee, follower);
         }
-        if (_history.Count > 0)
+        foreach (var e in _history)
         {
-            using var rows = new PreparedRows(connection, transaction, "INSERT INTO history (time, record) VALUES (@Time, @Record)", "@Time", "@Record");
-            foreach (var e in _history)
-            {
-                rows.Run(e.Time.UtcTicks, records.Event(e));
-            }
+            pass.Remember(e.Time, records.Event(e));
         }
-        if (_sends.Count > 0)
+        foreach (var s in _sends)
         {
-            using var inserts = new PreparedRows(connection, transaction, """
-                INSERT INTO sends (rule, user_id, channel, time, transactional, converted, trigger_id, trigger_record)
-                VALUES (@Rule, @User, @Channel, @Time, @Transactional, @Converted, @TriggerId, @TriggerRecord)
-                """, "@Rule", "@User", "@Channel", "@Time", "@Transactional", "@Converted", "@TriggerId", "@TriggerRecord");
-            foreach (var s in _sends)
-            {
-                inserts.Run(rules.Rules[s.Rule].Name, s.User, s.Channel, s.Time.UtcTicks, s.IsTransactional, s.Converted, s.Trigger.Id, records.Event(s.Trigger));
-            }
-            // After all the sends, as before: a rule and user sent twice in one pass keep the last time.
-            using var last = new PreparedRows(connection, transaction, "INSERT OR REPLACE INTO last_sends (rule, user_id, time) VALUES (@Rule, @User, @Time)",
-                "@Rule", "@User", "@Time");
-            foreach (var s in _sends)
-            {
-                last.Run(rules.Rules[s.Rule].Name, s.User, s.Time.UtcTicks);
-            }
+            pass.Send(new StoredSend(rules.Rules[s.Rule].Name, s.User, s.Channel, s.Time, s.IsTransactional, s.Converted, s.Trigger.Id,
+                records.Event(s.Trigger)));
         }
-        if (_converted.Count > 0)
+        foreach (var s in _converted)
         {
-            using var rows = new PreparedRows(connection, transaction,
-                "UPDATE sends SET converted = 1 WHERE rule = @Rule AND user_id = @User AND time = @Time AND trigger_id = @TriggerId",
-                "@Rule", "@User", "@Time", "@TriggerId");
-            foreach (var s in _converted)
-            {
-                rows.Run(rules.Rules[s.Rule].Name, s.User, s.Time.UtcTicks, s.Trigger.Id);
-            }
+            pass.Converted(rules.Rules[s.Rule].Name, s.User, s.Time, s.Trigger.Id);
         }
-        if (_pending.Count > 0)
+        foreach (var (id, send) in _pending)
         {
-            using (var deletes = new PreparedRows(connection, transaction, "DELETE FROM pending WHERE id = @Id", "@Id"))
+            if (send is null)
             {
-                foreach (var (id, send) in _pending)
-                {
-                    if (send is null)
-                    {
-                        deletes.Run(id);
-                    }
-                }
+                pass.DeletePending(id);
             }
-            using var upserts = new PreparedRows(connection, transaction,
-                "INSERT OR REPLACE INTO pending (id, due, rule, recipient, payload) VALUES (@Id, @Due, @Rule, @Recipient, @Payload)",
-                "@Id", "@Due", "@Rule", "@Recipient", "@Payload");
-            foreach (var p in _pending.Values)
+            else
             {
-                if (p is not null)
-                {
-                    upserts.Run(p.Id, p.Due.UtcTicks, rules.Rules[p.Rule].Name, p.Recipient, pendingJson.Payload(p));
-                }
+                pass.Pending(new StoredPending(send.Id, send.Due, rules.Rules[send.Rule].Name, send.Recipient), pendingJson.Payload(send));
             }
         }
         if (_forget is var (events, sends))
         {
-            connection.Execute("DELETE FROM history WHERE time < @Events; DELETE FROM sends WHERE time < @Sends",
-                new { Events = events.UtcTicks, Sends = sends.UtcTicks }, transaction);
+            pass.Forget(events, sends);
         }
         Clear();
     }

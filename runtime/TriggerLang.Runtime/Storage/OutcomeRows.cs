@@ -1,29 +1,19 @@
 using System.Text;
 using System.Text.Json;
-using Dapper;
-using Microsoft.Data.Sqlite;
 using TriggerLang.Engine.Decision;
 using TriggerLang.Engine.Records;
 
 namespace TriggerLang.Runtime.Storage;
 
 /// <summary>
-/// The <c>outcomes</c> table: every decision as its §8 JSON line (what the export streams, byte for byte what
-/// <c>trig simulate</c> writes), with its explanation kept beside it for the "why" trace.
+/// Outcomes as the store keeps them — each decision's §8 JSON line (what the export streams, byte for byte what
+/// <c>trig simulate</c> writes), its sort keys, and its explanation beside it for the "why" trace — and the export.
 /// </summary>
 internal static class OutcomeRows
 {
-    public static void Insert(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<(long Decision, Outcome Outcome)> outcomes)
-    {
-        using var rows = new PreparedRows(connection, transaction,
-            "INSERT INTO outcomes (decision, time, rule, user_id, line, explanation) VALUES (@Decision, @Time, @Rule, @User, @Line, @Explanation)",
-            "@Decision", "@Time", "@Rule", "@User", "@Line", "@Explanation");
-        foreach (var (decision, outcome) in outcomes)
-        {
-            rows.Run(decision, outcome.Time.UtcTicks, outcome.Rule, outcome.User, Line(outcome),
-                outcome.Explanation.IsDefaultOrEmpty ? null : JsonSerializer.Serialize(outcome.Explanation));
-        }
-    }
+    public static void Write(IPass pass, long decision, Outcome outcome) =>
+        pass.Outcome(new StoredOutcome(decision, outcome.Time, outcome.Rule, outcome.User, Line(outcome)),
+            outcome.Explanation.IsDefaultOrEmpty ? null : JsonSerializer.Serialize(outcome.Explanation));
 
     /// <summary>The §8 line without its final newline.</summary>
     public static string Line(Outcome outcome)
@@ -35,13 +25,12 @@ internal static class OutcomeRows
 
     /// <summary>
     /// Writes every outcome in the §8 order — time, then rule and user (ordinal), then decision order — as JSON Lines.
-    /// SQLite sorts by time and decision; each instant's outcomes are then sorted by rule and user here, because
-    /// SQLite compares text as UTF-8 bytes and §8 as UTF-16 code units (they differ above U+FFFF).
+    /// The store gives them by time and decision; each instant's outcomes are sorted by rule and user here, because
+    /// databases compare text in their own ways (SQLite as UTF-8 bytes) and §8 as UTF-16 code units.
     /// </summary>
-    public static async Task ExportAsync(SqliteConnection connection, Stream output, CancellationToken cancellationToken)
+    public static async Task ExportAsync(IRuntimeStore store, Stream output, CancellationToken cancellationToken)
     {
-        var instant = new List<(string Rule, string User, long Decision, string Line)>();
-        long time = long.MinValue;
+        var instant = new List<StoredOutcome>();
         await using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
         async Task FlushInstant()
         {
@@ -62,16 +51,13 @@ internal static class OutcomeRows
             }
             instant.Clear();
         }
-        var rows = connection.QueryUnbufferedAsync<(long Time, string Rule, string User, long Decision, string Line)>(
-            "SELECT time, rule, user_id, decision, line FROM outcomes ORDER BY time, decision");
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await foreach (var row in store.OutcomesByTime(cancellationToken))
         {
-            if (row.Time != time)
+            if (instant.Count > 0 && row.Time != instant[0].Time)
             {
                 await FlushInstant();
-                time = row.Time;
             }
-            instant.Add((row.Rule, row.User, row.Decision, row.Line));
+            instant.Add(row);
         }
         await FlushInstant();
     }

@@ -79,13 +79,10 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>The send, or null when its rule no longer exists (the caller records that).</summary>
-    public PendingSend? Read(long id, long due, string rule, string recipient, string payload) =>
-        Read(id, due, rule, recipient, Encoding.UTF8.GetBytes(payload));
-
-    /// <summary>The same, from the payload's UTF-8 bytes (only read during the call).</summary>
-    public PendingSend? Read(long id, long due, string rule, string recipient, ReadOnlyMemory<byte> payload)
+    /// <summary>The send, from its columns and its payload's UTF-8 bytes (only read during the call); null when its rule no longer exists.</summary>
+    public PendingSend? Read(StoredPending row, ReadOnlyMemory<byte> payload)
     {
+        var (id, due, rule, recipient) = row;
         if (RuleIndex(rule) is not { } index)
         {
             return null;
@@ -104,7 +101,7 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
                 [.. batch.GetProperty("events").EnumerateArray().Select(e => records.ReadEvent(e, source))],
                 batch.GetProperty("count").GetInt32());
         }
-        var send = new PendingSend(id, index, recipient, trigger, root.GetProperty("order").GetInt64(), new DateTimeOffset(due, TimeSpan.Zero), zone)
+        var send = new PendingSend(id, index, recipient, trigger, root.GetProperty("order").GetInt64(), due, zone)
         {
             Digest = digest,
             Explanation = root.TryGetProperty("explanation", out var lines) ? [.. lines.EnumerateArray().Select(l => l.GetString()!)] : null,

@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace TriggerLang.Runtime.Storage;
+namespace TriggerLang.Runtime.Storage.Sqlite;
 
 /// <summary>
 /// The runtime's SQLite file. Every connection uses write-ahead logging (readers never wait for the writer) and

@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace TriggerLang.Runtime.Storage;
+namespace TriggerLang.Runtime.Storage.Sqlite;
 
 /// <summary>
 /// The database schema, as numbered steps applied in order; <c>PRAGMA user_version</c> says how many have run.

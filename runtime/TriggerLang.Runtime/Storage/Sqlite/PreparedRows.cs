@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace TriggerLang.Runtime.Storage;
+namespace TriggerLang.Runtime.Storage.Sqlite;
 
 /// <summary>
 /// One SQL statement run for many rows in a transaction: the command and its parameters are made once and only the
