@@ -117,22 +117,28 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
             BinaryOperator.Multiply => $"{Ops}.Multiply({left}, {right})",
             BinaryOperator.Divide => $"{Ops}.Divide({left}, {right})",
             BinaryOperator.Modulo => $"{Ops}.Modulo({left}, {right})",
-            BinaryOperator.Equal => $"((bool?){Equality(type, types, left, right)})",
-            BinaryOperator.NotEqual => $"((bool?){Inequality(type, types, left, right)})",
-            BinaryOperator.Less => $"((bool?){Ops}.Less({TypedOps.Call("Compare", types, left, right)}))",
-            BinaryOperator.LessOrEqual => $"((bool?){Ops}.LessOrEqual({TypedOps.Call("Compare", types, left, right)}))",
-            BinaryOperator.Greater => $"((bool?){Ops}.Greater({TypedOps.Call("Compare", types, left, right)}))",
-            BinaryOperator.GreaterOrEqual => $"((bool?){Ops}.GreaterOrEqual({TypedOps.Call("Compare", types, left, right)}))",
-            BinaryOperator.In => $"((bool?){TypedOps.Call("In", types, left, right)})",
+            BinaryOperator.Equal => Equality(type, types, left, right),
+            BinaryOperator.NotEqual => Inequality(type, types, left, right),
+            BinaryOperator.Less => Order("Less", types, left, right),
+            BinaryOperator.LessOrEqual => Order("LessOrEqual", types, left, right),
+            BinaryOperator.Greater => Order("Greater", types, left, right),
+            BinaryOperator.GreaterOrEqual => Order("GreaterOrEqual", types, left, right),
+            BinaryOperator.In => TypedOps.TryCall("In", types, left, right) ?? $"((bool?){Ops}.In({left}, {right}))",
             _ => throw new InvalidOperationException($"no operator {op}"),
         };
     }
 
     private static string Equality(TrigType type, IReadOnlyList<TrigType> types, string left, string right) =>
-        type.Kind == TypeKind.List ? $"{Ops}.Equal({left}, {right}, static (p, q) => {Ops}.Equal(p, q))" : TypedOps.Call("Equal", types, left, right);
+        type.Kind == TypeKind.List ? $"((bool?){Ops}.Equal({left}, {right}, static (p, q) => {Ops}.Equal(p, q)))"
+            : TypedOps.TryCall("Equal", types, left, right) ?? $"((bool?){Ops}.Equal({left}, {right}))";
 
     private static string Inequality(TrigType type, IReadOnlyList<TrigType> types, string left, string right) =>
-        type.Kind == TypeKind.List ? $"{Ops}.NotEqual({left}, {right}, static (p, q) => {Ops}.Equal(p, q))" : TypedOps.Call("NotEqual", types, left, right);
+        type.Kind == TypeKind.List ? $"((bool?){Ops}.NotEqual({left}, {right}, static (p, q) => {Ops}.Equal(p, q)))"
+            : TypedOps.TryCall("NotEqual", types, left, right) ?? $"((bool?){Ops}.NotEqual({left}, {right}))";
+
+    /// <summary><c>a &lt; b</c> and the other orders: one forwarder, or <c>TrigOps.Less(TrigOps.Compare(a, b))</c>.</summary>
+    private static string Order(string test, IReadOnlyList<TrigType> types, string left, string right) =>
+        TypedOps.TryCall(test, types, left, right) ?? $"((bool?){Ops}.{test}({Ops}.Compare({left}, {right})))";
 
     /// <summary>The language type of <see cref="EmitAs"/>'s result: the target's when the operand has no type of its own.</summary>
     private static TrigType Operand(BoundExpression expression, TrigType target) => expression switch
