@@ -11,6 +11,8 @@
 #   bench/cold-compile.sh                    # 1, 100, 1000 rules; 10 runs each
 #   SIZES="1000" RUNS=5 bench/cold-compile.sh
 #   ARTIFACTS=/tmp/x bench/cold-compile.sh   # build output (default /tmp/bench-artifacts)
+#   COMPOSITE=1 bench/cold-compile.sh        # also `trig build` from a self-contained, composite ReadyToRun publish
+#                                            # (framework + Roslyn in one version bubble; ~5 minutes of crossgen, 176 MB)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +32,11 @@ jit="$artifacts/bin/TriggerLang.Bench/release/TriggerLang.Bench"
 r2r="$artifacts/publish/TriggerLang.Bench/release_linux-x64/TriggerLang.Bench"
 trig_jit="$artifacts/bin/TriggerLang.Cli/release/trig"
 trig_r2r="$artifacts/publish/TriggerLang.Cli/release_linux-x64/trig"
+if [[ "${COMPOSITE:-}" == 1 ]]; then
+  dotnet publish cli/TriggerLang.Cli.csproj -c Release -r linux-x64 --self-contained true -p:PublishReadyToRunComposite=true \
+    --artifacts-path "$artifacts-composite" -nologo -v quiet >/dev/null
+  trig_composite="$artifacts-composite/publish/TriggerLang.Cli/release_linux-x64/trig"
+fi
 
 for rules in $sizes; do
   "$jit" --generate "$work/p$rules" --rules "$rules"
@@ -52,6 +59,9 @@ commands+=(-n "runtime start (R2R --load-cold of 1 rule)" "$r2r --load-cold $wor
 commands+=(-n "trig build $last rules (JIT)" "$trig_jit build $work/p$last -o $work/out")
 commands+=(-n "trig build $last rules (R2R)" "$trig_r2r build $work/p$last -o $work/out")
 commands+=(-n "trig build $last rules (R2R, DOTNET_TieredPGO=1)" "env DOTNET_TieredPGO=1 $trig_r2r build $work/p$last -o $work/out")
+if [[ -n "${trig_composite:-}" ]]; then
+  commands+=(-n "trig build $last rules (self-contained composite R2R)" "$trig_composite build $work/p$last -o $work/out")
+fi
 
 if command -v hyperfine >/dev/null; then
   hyperfine --warmup 1 --runs "$runs" -N --style basic --export-json "$work/times.json" "${commands[@]}" >"$work/hyperfine.txt"

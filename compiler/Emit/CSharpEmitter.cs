@@ -64,6 +64,7 @@ internal sealed class CSharpEmitter(SemanticModel model)
             records.EmitEvent(symbol);
         }
         records.EmitUser();
+        TypedOps.Emit(code);
         EmitPack(code);
         return code.Append("}\n").ToString();
     }

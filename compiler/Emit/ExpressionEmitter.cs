@@ -31,7 +31,7 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
         BoundFieldAccess field => Field(field),
         BoundRecipient => User("u.Id"),
         BoundUnary { Operator: UnaryOperator.Not } unary => $"{Ops}.Not({Emit(unary.Operand)})",
-        BoundUnary unary => $"{Ops}.Negate({Emit(unary.Operand)})",
+        BoundUnary unary => TypedOps.Call("Negate", [unary.Operand.Type], Emit(unary.Operand)),
         BoundBinary binary => Binary(binary),
         BoundCall call => Call(call),
         BoundList list => List(list),
@@ -96,39 +96,58 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
             return "((bool?)false)";
         }
         // A side without a type of its own (an empty list, null) takes the other side's, so that C# finds one overload.
-        var left = op == BinaryOperator.In ? EmitAs(binary.Left, binary.Right.Type.Element ?? binary.Left.Type) : EmitAs(binary.Left, binary.Right.Type);
+        var leftType = op == BinaryOperator.In ? binary.Right.Type.Element ?? binary.Left.Type : binary.Right.Type;
+        var left = EmitAs(binary.Left, leftType);
         var right = op == BinaryOperator.In ? Emit(binary.Right) : EmitAs(binary.Right, binary.Left.Type);
+        // The C# types of the two operands, as EmitAs made them: what picks the overload.
+        IReadOnlyList<TrigType> types = [Operand(binary.Left, leftType), op == BinaryOperator.In ? binary.Right.Type : Operand(binary.Right, binary.Left.Type)];
         // The typed operations take the timestamp first: `duration + timestamp` is `timestamp + duration`.
         if (op == BinaryOperator.Add && binary.Left.Type.Kind == TypeKind.Duration && binary.Right.Type.Kind == TypeKind.Timestamp)
         {
             (left, right) = (right, left);
+            types = [types[1], types[0]];
         }
         var type = binary.Left.Type.Kind == TypeKind.Null ? binary.Right.Type : binary.Left.Type;
         return op switch
         {
             BinaryOperator.And => $"{Ops}.And({left}, {right})",
             BinaryOperator.Or => $"{Ops}.Or({left}, {right})",
-            BinaryOperator.Add => $"{Ops}.Add({left}, {right})",
-            BinaryOperator.Subtract => $"{Ops}.Subtract({left}, {right})",
+            BinaryOperator.Add => TypedOps.Call("Add", types, left, right),
+            BinaryOperator.Subtract => TypedOps.Call("Subtract", types, left, right),
             BinaryOperator.Multiply => $"{Ops}.Multiply({left}, {right})",
             BinaryOperator.Divide => $"{Ops}.Divide({left}, {right})",
             BinaryOperator.Modulo => $"{Ops}.Modulo({left}, {right})",
-            BinaryOperator.Equal => $"((bool?){Equality(type, left, right)})",
-            BinaryOperator.NotEqual => $"((bool?){Inequality(type, left, right)})",
-            BinaryOperator.Less => $"((bool?){Ops}.Less({Ops}.Compare({left}, {right})))",
-            BinaryOperator.LessOrEqual => $"((bool?){Ops}.LessOrEqual({Ops}.Compare({left}, {right})))",
-            BinaryOperator.Greater => $"((bool?){Ops}.Greater({Ops}.Compare({left}, {right})))",
-            BinaryOperator.GreaterOrEqual => $"((bool?){Ops}.GreaterOrEqual({Ops}.Compare({left}, {right})))",
-            BinaryOperator.In => $"((bool?){Ops}.In({left}, {right}))",
+            BinaryOperator.Equal => Equality(type, types, left, right),
+            BinaryOperator.NotEqual => Inequality(type, types, left, right),
+            BinaryOperator.Less => Order("Less", types, left, right),
+            BinaryOperator.LessOrEqual => Order("LessOrEqual", types, left, right),
+            BinaryOperator.Greater => Order("Greater", types, left, right),
+            BinaryOperator.GreaterOrEqual => Order("GreaterOrEqual", types, left, right),
+            BinaryOperator.In => TypedOps.TryCall("In", types, left, right) ?? $"((bool?){Ops}.In({left}, {right}))",
             _ => throw new InvalidOperationException($"no operator {op}"),
         };
     }
 
-    private static string Equality(TrigType type, string left, string right) =>
-        type.Kind == TypeKind.List ? $"{Ops}.Equal({left}, {right}, static (p, q) => {Ops}.Equal(p, q))" : $"{Ops}.Equal({left}, {right})";
+    private static string Equality(TrigType type, IReadOnlyList<TrigType> types, string left, string right) =>
+        type.Kind == TypeKind.List ? $"((bool?){Ops}.Equal({left}, {right}, static (p, q) => {Ops}.Equal(p, q)))"
+            : TypedOps.TryCall("Equal", types, left, right) ?? $"((bool?){Ops}.Equal({left}, {right}))";
 
-    private static string Inequality(TrigType type, string left, string right) =>
-        type.Kind == TypeKind.List ? $"{Ops}.NotEqual({left}, {right}, static (p, q) => {Ops}.Equal(p, q))" : $"{Ops}.NotEqual({left}, {right})";
+    private static string Inequality(TrigType type, IReadOnlyList<TrigType> types, string left, string right) =>
+        type.Kind == TypeKind.List ? $"((bool?){Ops}.NotEqual({left}, {right}, static (p, q) => {Ops}.Equal(p, q)))"
+            : TypedOps.TryCall("NotEqual", types, left, right) ?? $"((bool?){Ops}.NotEqual({left}, {right}))";
+
+    /// <summary><c>a &lt; b</c> and the other orders: one forwarder, or <c>TrigOps.Less(TrigOps.Compare(a, b))</c>.</summary>
+    private static string Order(string test, IReadOnlyList<TrigType> types, string left, string right) =>
+        TypedOps.TryCall(test, types, left, right) ?? $"((bool?){Ops}.{test}({Ops}.Compare({left}, {right})))";
+
+    /// <summary>The language type of <see cref="EmitAs"/>'s result: the target's when the operand has no type of its own.</summary>
+    private static TrigType Operand(BoundExpression expression, TrigType target) => expression switch
+    {
+        _ when target.Kind is TypeKind.Null or TypeKind.Error => expression.Type,
+        { Type.Kind: TypeKind.Null } => target,
+        BoundList { Type.Element.Kind: TypeKind.Null } when target is { Kind: TypeKind.List, Element.Kind: not TypeKind.Null } => target,
+        _ => expression.Type,
+    };
 
     /// <summary>The argument of <c>lower(x)</c> or <c>upper(x)</c>, with the case (<c>"true"</c> for upper) as generated C#; else null.</summary>
     private static (BoundExpression Text, string Upper)? Folding(BoundExpression expression) =>
@@ -150,15 +169,15 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
         {
             "lower" => $"{Ops}.Lower({args[0]})",
             "upper" => $"{Ops}.Upper({args[0]})",
-            "len" => $"{Ops}.Len({args[0]})",
+            "len" => TypedOps.Call("Len", [call.Arguments[0].Type], args[0]),
             "contains" when call.Arguments[0].Type.Kind == TypeKind.List => ContainsItem(call.Arguments[0], call.Arguments[1]),
             "contains" => $"{Ops}.Contains({args[0]}, {args[1]})",
             "starts_with" => $"{Ops}.StartsWith({args[0]}, {args[1]})",
             "ends_with" => $"{Ops}.EndsWith({args[0]}, {args[1]})",
-            "abs" => $"{Ops}.Abs({args[0]})",
+            "abs" => TypedOps.Call("Abs", [call.Arguments[0].Type], args[0]),
             "round" => args.Length == 1 ? $"{Ops}.Round({args[0]})" : $"{Ops}.Round({args[0]}, {args[1]})",
-            "min" => $"{Ops}.Min({args[0]}, {args[1]})",
-            "max" => $"{Ops}.Max({args[0]}, {args[1]})",
+            "min" => TypedOps.Call("Min", [call.Arguments[0].Type, call.Arguments[1].Type], args[0], args[1]),
+            "max" => TypedOps.Call("Max", [call.Arguments[0].Type, call.Arguments[1].Type], args[0], args[1]),
             // coalesce(null, null) has the null type, which has no C# type of its own.
             "coalesce" when call.Type.Kind == TypeKind.Null => Literal(call.Type, null),
             "coalesce" => $"(({CSharpTypes.Of(call.Type)})({EmitAs(call.Arguments[0], call.Type)} ?? {EmitAs(call.Arguments[1], call.Type)}))",

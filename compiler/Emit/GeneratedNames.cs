@@ -19,6 +19,9 @@ internal static class GeneratedNames
     /// <summary>The <c>global using</c> alias of <c>TriggerLang.Evaluation.TrigOps</c>, the most frequent name in the code.</summary>
     public const string OpsAlias = "Ops";
 
+    /// <summary>The generated class of one forwarder per <c>TrigOps</c> overload (<see cref="TypedOps"/>).</summary>
+    public const string TypedOpsClass = "Op";
+
     public static string EventClass(int eventIndex) => $"Event{eventIndex}";
 
     public static string EventField(int fieldIndex) => $"F{fieldIndex}";

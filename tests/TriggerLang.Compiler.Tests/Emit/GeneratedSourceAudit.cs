@@ -26,7 +26,7 @@ internal static partial class GeneratedSourceAudit
     [
         "global", "System", "Text", "Json", "JsonElement", "TryGetProperty", "DateTimeOffset", "TimeSpan", "ArgumentOutOfRangeException",
         "TriggerLang", "Generated", "Evaluation", GeneratedNames.PackClass, GeneratedNames.UserClass, "nameof", "_", "var",
-        GeneratedNames.EvaluationAlias, GeneratedNames.OpsAlias,
+        GeneratedNames.EvaluationAlias, GeneratedNames.OpsAlias, GeneratedNames.TypedOpsClass, .. TypedOps.ForwarderNames, "a", "b",
         "t", "c", "u", "now", "p", "v", "e", "f", "q", "index", "name", "id", "trigger", "candidate", "user", "unless",
     ];
 
