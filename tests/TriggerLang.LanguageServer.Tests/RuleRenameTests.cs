@@ -125,6 +125,35 @@ public sealed class RuleRenameTests
         Assert.Null(range);
     }
 
+    [Theory]
+    [InlineData("rule x on message_sent as m where m.rule != \"wel|come\" send email \"hi\"")]
+    [InlineData("rule x on message_sent where event.rule == \"wel|come\" send email \"hi\"")]
+    [InlineData("rule x on purchase goal message_clicked where \"wel|come\" == rule within 1d send email \"hi\"")]
+    [InlineData("rule x on message_sent where not (rule in [\"a\", \"wel|come\"]) send email \"hi\"")]
+    public async Task Every_comparison_with_a_message_rule_field_names_the_rule(string marked)
+    {
+        using var folder = Projects.WithSchema().With("welcome.trig", "rule welcome on purchase send email \"hi\"");
+        await using var session = await LspSession.StartAsync(folder);
+        var cursor = await session.OpenMarked("rules.trig", marked);
+
+        var edit = await Rename(session, "rules.trig", cursor, "onboarding");
+        var hover = await session.Request<Hover?>("textDocument/hover", session.At("rules.trig", cursor));
+
+        Assert.Single(edit.Changes[session.Uri("rules.trig")]);
+        Assert.Single(edit.Changes[session.Uri("welcome.trig")]);
+        Assert.NotNull(hover);
+    }
+
+    [Fact]
+    public async Task A_string_inside_a_function_call_is_not_a_rule()
+    {
+        using var folder = Projects.WithSchema().With("welcome.trig", "rule welcome on purchase send email \"hi\"");
+        await using var session = await LspSession.StartAsync(folder);
+        var cursor = await session.OpenMarked("rules.trig", "rule x on message_sent where lower(rule) == \"wel|come\" send email \"hi\"");
+
+        Assert.Null(await session.Request<Protocol.Range?>("textDocument/prepareRename", session.At("rules.trig", cursor)));
+    }
+
     [Fact]
     public async Task References_and_highlights_of_a_rule_include_its_strings()
     {
