@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Text;
 using TriggerLang.Compiler.Diagnostics;
 using TriggerLang.Compiler.Text;
@@ -56,18 +57,28 @@ public sealed class TemplateCheckCache
         }
     }
 
-    private static string Signature(TemplateScope scope)
+    // A compilation shares one symbol per event and one user schema among its rules: their part of the key is built once.
+    private readonly ConditionalWeakTable<Semantics.EventSymbol, string> _events = [];
+    private readonly ConditionalWeakTable<Semantics.UserSchema, string> _users = [];
+
+    private string Signature(TemplateScope scope)
     {
-        var key = new StringBuilder();
-        key.Append(scope.IsDigest ? "digest" : "single").Append('|').Append(scope.TriggerAlias).Append('|');
-        if (scope.Trigger is { } trigger)
-        {
-            key.Append(trigger.Name).Append(trigger.IsBuiltIn ? "*" : "").Append('{');
-            Fields(key, trigger.Fields);
-            key.Append('}');
-        }
-        key.Append("|user{");
-        Fields(key, scope.User.Attributes);
+        var trigger = scope.Trigger is { } e ? _events.GetValue(e, EventKey) : "";
+        var user = _users.GetValue(scope.User, UserKey);
+        return $"{(scope.IsDigest ? "digest" : "single")}|{scope.TriggerAlias}|{trigger}|{user}";
+    }
+
+    private static string EventKey(Semantics.EventSymbol trigger)
+    {
+        var key = new StringBuilder().Append(trigger.Name).Append(trigger.IsBuiltIn ? "*" : "").Append('{');
+        Fields(key, trigger.Fields);
+        return key.Append('}').ToString();
+    }
+
+    private static string UserKey(Semantics.UserSchema user)
+    {
+        var key = new StringBuilder("user{");
+        Fields(key, user.Attributes);
         return key.Append('}').ToString();
     }
 
