@@ -12,6 +12,12 @@ public sealed record CompilationOptions(ChannelCatalog Channels, string? Project
 {
     public static CompilationOptions Default { get; } = new(ChannelCatalog.BuiltIn, null, ReadFromDisk);
 
+    /// <summary>
+    /// Reused template check results (<see cref="Templates.TemplateCheckCache"/>), for a host that
+    /// compiles the same project again and again; null (the default) checks every template afresh.
+    /// </summary>
+    public Templates.TemplateCheckCache? TemplateCache { get; init; }
+
     public static string? ReadFromDisk(string path)
     {
         try

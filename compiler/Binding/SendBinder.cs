@@ -99,7 +99,7 @@ internal sealed class SendBinder(Schema schema, CompilationOptions options, List
         var literal = value.Text;
         if (!value.IsFile)
         {
-            TemplateChecker.Check(literal.Value, scope, (start, length) => new Location(file, literal.MapValueSpan(start, length)), diagnostics);
+            CheckTemplate(literal.Value, scope, (start, length) => new Location(file, literal.MapValueSpan(start, length)));
             return new BoundTemplate(field, literal.Value, null);
         }
         var at = DiagnosticBuilder.At(file, literal.Span);
@@ -115,8 +115,20 @@ internal sealed class SendBinder(Schema schema, CompilationOptions options, List
             return null;
         }
         var templateFile = new SourceFile(Path.Combine(Path.GetDirectoryName(file.Path) ?? "", literal.Value), text);
-        TemplateChecker.Check(text, scope, (start, length) => new Location(templateFile, new TextSpan(start, length)), diagnostics);
+        CheckTemplate(text, scope, (start, length) => new Location(templateFile, new TextSpan(start, length)));
         return new BoundTemplate(field, text, path);
+    }
+
+    private void CheckTemplate(string text, TemplateScope scope, Func<int, int, Location> locate)
+    {
+        if (options.TemplateCache is { } cache)
+        {
+            cache.Check(text, scope, locate, diagnostics);
+        }
+        else
+        {
+            TemplateChecker.Check(text, scope, locate, diagnostics);
+        }
     }
 
     /// <summary>The full path of a template file, or null when it would leave the project folder.</summary>

@@ -72,6 +72,7 @@ public sealed class TrigLanguageServer : IDisposable
             CodeActionProvider: true,
             FoldingRangeProvider: true,
             ReferencesProvider: true,
+            DocumentHighlightProvider: true,
             new RenameOptions(PrepareProvider: true),
             new CompletionOptions([".", " ", "{"]),
             new SignatureHelpOptions(["(", ","]),
@@ -173,6 +174,10 @@ public sealed class TrigLanguageServer : IDisposable
     public IReadOnlyList<Protocol.Location>? References(ReferenceParams parameters) =>
         Answer("finding references", parameters.TextDocument,
             document => ReferencesFeature.References(document, parameters.Position, parameters.Context.IncludeDeclaration));
+
+    [JsonRpcMethod("textDocument/documentHighlight")]
+    public IReadOnlyList<DocumentHighlight>? DocumentHighlights(TextDocumentPositionParams parameters) =>
+        Answer("highlighting", parameters.TextDocument, document => ReferencesFeature.Highlights(document, parameters.Position));
 
     [JsonRpcMethod("textDocument/prepareRename")]
     public Protocol.Range? PrepareRename(TextDocumentPositionParams parameters) =>

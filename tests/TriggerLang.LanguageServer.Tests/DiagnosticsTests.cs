@@ -32,6 +32,29 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task Template_errors_follow_schema_changes_and_edits_that_move_the_template()
+    {
+        // The workspace reuses template checks between compilations: they must still follow the schema and the text.
+        const string rule = "rule r on cart_abandoned send email \"{{ event.items }} items\"\n";
+        using var folder = Projects.WithSchema().With("rules.trig", rule);
+        await using var session = await LspSession.StartAsync(folder);
+        await session.Open("schema.trig", Projects.Schema);
+        await session.Open("rules.trig", rule);
+        Assert.Empty(await session.Diagnostics("rules.trig"));
+
+        await session.Change("schema.trig", Projects.Schema.Replace("  items: int\n", "", StringComparison.Ordinal));
+        var broken = Assert.Single(await session.Diagnostics("rules.trig", d => d.Count > 0));
+        Assert.Equal("TRG0503", broken.Code); // Unknown template field
+        Assert.Equal(new Position(0, 46), broken.Range.Start);
+
+        await session.Change("rules.trig", "\n\n  " + rule);
+        Assert.Equal(new Position(2, 48), Assert.Single(await session.Diagnostics("rules.trig", d => d is [{ Range.Start.Line: 2 }])).Range.Start);
+
+        await session.Change("schema.trig", Projects.Schema);
+        Assert.Empty(await session.Diagnostics("rules.trig", d => d.Count == 0));
+    }
+
+    [Fact]
     public async Task A_schema_change_updates_the_files_that_use_it_and_a_fix_clears_them()
     {
         using var folder = Projects.WithSchema().With("rules.trig", Projects.Rule);

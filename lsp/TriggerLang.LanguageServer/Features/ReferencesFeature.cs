@@ -8,7 +8,8 @@ namespace TriggerLang.LanguageServer.Features;
 /// Find references: every name in the project's files that resolves to the same
 /// event, field, attribute or rule as the one under the cursor (by the same
 /// scoping as hover), and for fields and attributes their uses inside the
-/// rules' Liquid templates (<see cref="TemplateFieldReferences"/>).
+/// rules' Liquid templates (<see cref="TemplateFieldReferences"/>); for rules,
+/// also the strings that hold their name (<see cref="RuleNameStrings"/>).
 /// </summary>
 public static class ReferencesFeature
 {
@@ -37,7 +38,29 @@ public static class ReferencesFeature
         {
             locations.AddRange(TemplateFieldReferences.Find(document, field).Select(Conversions.LocationOf));
         }
+        if (target is RuleAt rule)
+        {
+            // The strings that hold its name where the model knows they denote a rule (`where rule == "name"`), then in file order.
+            locations.AddRange(RuleNameStrings.Find(document.Compilation).Where(s => s.Name == rule.Rule.Name)
+                .Select(s => Conversions.LocationOf(new Compiler.Text.Location(s.File, s.Span))));
+            return [.. locations.OrderBy(l => l.Uri, StringComparer.Ordinal).ThenBy(l => l.Range.Start.Line).ThenBy(l => l.Range.Start.Character)];
+        }
         return locations;
+    }
+
+    private const int Read = 2;
+    private const int Write = 3;
+
+    /// <summary>Document highlight: the references in this document, its declaration marked as a write (LSP kind 3), the others as reads (2).</summary>
+    public static IReadOnlyList<DocumentHighlight>? Highlights(AnalysedDocument document, Position position)
+    {
+        if (References(document, position, includeDeclaration: true) is not { } all)
+        {
+            return null;
+        }
+        var uri = DocumentUri.FromPath(document.File.Path);
+        var uses = References(document, position, includeDeclaration: false)!.ToHashSet();
+        return [.. all.Where(l => l.Uri == uri).Select(l => new DocumentHighlight(l.Range, uses.Contains(l) ? Read : Write))];
     }
 
     private static bool Same(SymbolAt a, SymbolAt b) => (a, b) switch

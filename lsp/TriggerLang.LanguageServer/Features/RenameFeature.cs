@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using StreamJsonRpc;
+using TriggerLang.Compiler;
 using TriggerLang.Compiler.Semantics;
 using TriggerLang.LanguageServer.Protocol;
 using TriggerLang.LanguageServer.Workspace;
@@ -7,11 +8,14 @@ using TriggerLang.LanguageServer.Workspace;
 namespace TriggerLang.LanguageServer.Features;
 
 /// <summary>
-/// Rename of events, fields and user attributes: every use that
+/// Rename of events, fields, user attributes and rules: every use that
 /// <see cref="ReferencesFeature"/> finds, in every file, Liquid templates
-/// included. Rules are refused: a rule's name is also data, compared in
-/// strings (<c>on message_sent where rule == "welcome"</c>) and stored with
-/// the messages already sent, so a rename cannot find or fix all its uses.
+/// included. For a rule: its declaration, the tests' <c>expect</c>, and the
+/// strings the semantic model knows hold its name (<see cref="RuleNameStrings"/>:
+/// <c>where rule == "name"</c> on the built-in message events, and their
+/// <c>rule:</c> in tests); other strings are data and stay as they are.
+/// A rule's name is its stable id: the runtime's caps and send history kept
+/// under the old name do not follow (README).
 /// </summary>
 public static partial class RenameFeature
 {
@@ -29,12 +33,16 @@ public static partial class RenameFeature
         {
             return null;
         }
-        var kind = symbol is EventAt ? "event" : symbol is FieldAt { Owner: "user" } ? "attribute" : "field";
+        var kind = symbol switch { EventAt => "event", RuleAt => "rule", FieldAt { Owner: "user" } => "attribute", _ => "field" };
         if (!Identifier().IsMatch(newName) || Reserved.Contains(newName))
         {
             throw Refuse($"`{newName}` is not a valid {kind} name");
         }
-        if (Taken(document.Compilation.Model.Schema, symbol, newName) is { } conflict)
+        if (symbol is RuleAt && newName == "no")
+        {
+            throw Refuse("`no` cannot name a rule: a test's `expect no …` would read it as the keyword");
+        }
+        if (Taken(document.Compilation, symbol, newName) is { } conflict)
         {
             throw Refuse(conflict);
         }
@@ -45,15 +53,24 @@ public static partial class RenameFeature
     }
 
     /// <summary>Why <paramref name="newName"/> is taken where <paramref name="symbol"/> is declared, or null when it is free.</summary>
-    private static string? Taken(Schema schema, SymbolAt symbol, string newName) => symbol switch
+    private static string? Taken(Compilation compilation, SymbolAt symbol, string newName)
     {
-        EventAt when schema.Event(newName) is not null => $"an event named `{newName}` already exists",
-        FieldAt { Owner: "user" } when schema.User.Attribute(newName) is not null => $"an attribute named `{newName}` already exists",
-        FieldAt { Owner: not "user" } f when schema.Event(f.Owner)?.Field(newName) is not null => $"event `{f.Owner}` already has a field named `{newName}`",
-        _ => null,
-    };
+        var schema = compilation.Model.Schema;
+        return symbol switch
+        {
+            EventAt when schema.Event(newName) is not null => $"an event named `{newName}` already exists",
+            FieldAt { Owner: "user" } when schema.User.Attribute(newName) is not null => $"an attribute named `{newName}` already exists",
+            FieldAt { Owner: not "user" } f when schema.Event(f.Owner)?.Field(newName) is not null => $"event `{f.Owner}` already has a field named `{newName}`",
+            RuleAt r when r.Rule.Name != newName && compilation.Model.Rule(newName) is { } other =>
+                $"a rule named `{newName}` already exists{(other.IsAnonymous ? " (the name of an anonymous rule, from its file)" : "")}",
+            // Such a string names no rule yet (a deleted one's history, a typo): after the rename it would denote this rule.
+            RuleAt r when r.Rule.Name != newName && RuleNameStrings.Find(compilation).FirstOrDefault(s => s.Name == newName) is { } used =>
+                $"`{newName}` is already compared with a message's `rule` at {Path.GetFileName(used.File.Path)}:{used.File.GetLinePosition(used.Span.Start).Line + 1}: after the rename it would mean this rule",
+            _ => null,
+        };
+    }
 
-    /// <summary>The event, field or attribute under the cursor; refuses what cannot be renamed, with the reason.</summary>
+    /// <summary>The event, field, attribute or rule under the cursor; refuses what cannot be renamed, with the reason.</summary>
     private static SymbolAt? Target(AnalysedDocument document, Position position)
     {
         var symbol = SymbolFinder.Find(document, Conversions.ToOffset(document.File, position));
@@ -62,8 +79,9 @@ public static partial class RenameFeature
             EventAt { Event.IsBuiltIn: true } => throw Refuse("built-in events cannot be renamed"),
             FieldAt f when f.Owner != "user" && document.Compilation.Model.Schema.Event(f.Owner) is { IsBuiltIn: true } =>
                 throw Refuse("the fields of built-in events cannot be renamed"),
-            EventAt or FieldAt => symbol,
-            RuleAt => throw Refuse("rules cannot be renamed: a rule's name is also data, compared in strings (`where rule == \"…\"` of message_sent and message_opened rules) and kept with the messages already sent, which a rename cannot find or change"),
+            RuleAt { Rule.IsAnonymous: true } r =>
+                throw Refuse($"rule `{r.Rule.Name}` is anonymous: its name comes from its file; give it a name (`rule NAME on …`) to rename it"),
+            EventAt or FieldAt or RuleAt => symbol,
             _ => null,
         };
     }

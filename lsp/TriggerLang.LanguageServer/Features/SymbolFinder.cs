@@ -18,9 +18,12 @@ public static class SymbolFinder
         var path = SyntaxPath.At(document.Tree.Root, offset);
         if (path[^1] is not IdentifierSyntax { IsMissing: false } name || path.Count < 2)
         {
-            return path[^1] is StringLiteralSyntax && path.Count >= 2 && path[^2] is TemplateValueSyntax { IsFile: true } template
-                ? TemplateFile(document, template)
-                : null;
+            return path[^1] is StringLiteralSyntax && path.Count >= 2 ? path[^2] switch
+            {
+                TemplateValueSyntax { IsFile: true } template => TemplateFile(document, template),
+                LiteralExpressionSyntax literal => RuleNamed(document, literal, offset),
+                _ => null,
+            } : null;
         }
         var model = document.Compilation.Model;
         var schema = model.Schema;
@@ -44,6 +47,13 @@ public static class SymbolFinder
             _ => null,
         };
     }
+
+    /// <summary>A string that the semantic model knows holds a rule's name (<see cref="RuleNameStrings"/>), when that rule exists.</summary>
+    private static RuleAt? RuleNamed(AnalysedDocument document, LiteralExpressionSyntax literal, int offset) =>
+        RuleNameStrings.At(document.Compilation, document.File.Path, literal) is { } named && named.Span.ContainsOrTouches(offset)
+            && document.Compilation.Model.Rule(named.Name) is { } rule
+            ? new RuleAt(named.Span, rule)
+            : null;
 
     private static EventAt? EventAt(IdentifierSyntax name, Schema schema) =>
         schema.Event(name.Name) is { } e ? new EventAt(name.Span, e) : null;

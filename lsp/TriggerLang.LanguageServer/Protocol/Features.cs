@@ -47,6 +47,9 @@ public sealed record ReferenceParams(TextDocumentIdentifier TextDocument, Positi
 
 public sealed record ReferenceContext(bool IncludeDeclaration);
 
+/// <summary>Kind uses LSP's DocumentHighlightKind: 1 text, 2 read, 3 write (we mark a declaration as write).</summary>
+public sealed record DocumentHighlight(Range Range, int Kind);
+
 public sealed record SignatureHelp(IReadOnlyList<SignatureInformation> Signatures, int ActiveSignature, int ActiveParameter);
 
 public sealed record SignatureInformation(string Label, string? Documentation, IReadOnlyList<ParameterInformation> Parameters);

@@ -44,6 +44,7 @@ public sealed record ServerCapabilities(
     bool CodeActionProvider,
     bool FoldingRangeProvider,
     bool ReferencesProvider,
+    bool DocumentHighlightProvider,
     RenameOptions RenameProvider,
     CompletionOptions CompletionProvider,
     SignatureHelpOptions SignatureHelpProvider,

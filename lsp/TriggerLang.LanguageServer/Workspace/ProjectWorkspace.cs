@@ -4,6 +4,7 @@ using TriggerLang.Compiler.Diagnostics;
 using TriggerLang.Compiler.Parsing;
 using TriggerLang.Compiler.Plugins;
 using TriggerLang.Compiler.Project;
+using TriggerLang.Compiler.Templates;
 using TriggerLang.Compiler.Text;
 
 namespace TriggerLang.LanguageServer.Workspace;
@@ -25,6 +26,9 @@ public sealed class ProjectWorkspace
     private IReadOnlyDictionary<string, string> _channelChoices = new Dictionary<string, string>();
     private (ChannelCatalog Channels, IReadOnlyList<Diagnostic> Problems) _plugins = (ChannelCatalog.BuiltIn, []);
     private Compilation? _current;
+
+    /// <summary>Template checks are reused across compilations: most templates are unchanged by an edit, and checking them was most of the binding time.</summary>
+    private readonly TemplateCheckCache _templates = new();
 
     /// <summary>The workspace folder (full path), or null when the editor opened single files.</summary>
     public string? Root { get; private set; }
@@ -209,7 +213,7 @@ public sealed class ProjectWorkspace
         {
             _trees.Remove(gone);
         }
-        var options = CompilationOptions.Default with { ProjectRoot = Root, ReadFile = ReadFile, Channels = _plugins.Channels };
+        var options = CompilationOptions.Default with { ProjectRoot = Root, ReadFile = ReadFile, Channels = _plugins.Channels, TemplateCache = _templates };
         // The manifests' problems ride along like trig check's, so that they are published on the manifest files.
         return Compilation.Create(trees, options, [.. _plugins.Problems, .. _loadDiagnostics]);
     }
