@@ -31,18 +31,20 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
         }
     }
 
-    public Accepted[] Accept(IReadOnlyList<IReadOnlyList<IncomingRecord>> requests, DateTimeOffset received)
+    public Accepted[] Accept(IReadOnlyList<IReadOnlyList<IncomingRecord>> requests, DateTimeOffset received, List<InboxInput> stored)
     {
+        stored.Clear();
         try
         {
             _inbox ??= database.Open();
             lock (database.WriteLock)
             {
-                return Accept(_inbox, requests, received.UtcTicks);
+                return Accept(_inbox, requests, received.UtcTicks, stored);
             }
         }
         catch
         {
+            stored.Clear();
             // Opened afresh for the next batch, in case the connection was the problem.
             _inbox?.Dispose();
             _inbox = null;
@@ -50,15 +52,16 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
         }
     }
 
-    private static Accepted[] Accept(SqliteConnection connection, IReadOnlyList<IReadOnlyList<IncomingRecord>> requests, long received)
+    private static Accepted[] Accept(SqliteConnection connection, IReadOnlyList<IReadOnlyList<IncomingRecord>> requests, long received,
+        List<InboxInput> stored)
     {
         var results = new Accepted[requests.Count];
         using var transaction = connection.BeginTransaction();
         using var seen = new PreparedRows(connection, transaction, "INSERT OR IGNORE INTO event_ids (id, received) VALUES (@Id, @Received)", "@Id", "@Received");
-        using var insert = new PreparedRows(connection, transaction, "INSERT INTO inbox (record, received) VALUES (@Record, @Received)", "@Record", "@Received");
+        using var insert = new PreparedRows(connection, transaction, "INSERT INTO inbox (record, received) VALUES (@Record, @Received) RETURNING seq", "@Record", "@Received");
         for (var i = 0; i < requests.Count; i++)
         {
-            var stored = 0;
+            var count = 0;
             var duplicates = 0;
             foreach (var incoming in requests[i])
             {
@@ -67,18 +70,30 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
                     duplicates++;
                     continue;
                 }
-                insert.Run(incoming.Json, received);
-                stored++;
+                var seq = (long)insert.Scalar(incoming.Json, received)!;
+                stored.Add(new InboxInput(seq, incoming.Json, incoming.Parsed, incoming.ParsedBy));
+                count++;
             }
-            results[i] = new Accepted(stored, duplicates);
+            results[i] = new Accepted(count, duplicates);
         }
         transaction.Commit();
         return results;
     }
 
-    public IReadOnlyList<InboxRecord> ReadInbox(long after, int limit) =>
-        Loop.Query<(long, string)>("SELECT seq, record FROM inbox WHERE seq > @After ORDER BY seq LIMIT @Limit", new { After = after, Limit = limit })
-            .Select(r => new InboxRecord(r.Item1, r.Item2)).ToList();
+    public IReadOnlyList<InboxRecord> ReadInbox(long after, int limit)
+    {
+        var records = new List<InboxRecord>();
+        using var command = Loop.CreateCommand();
+        command.CommandText = "SELECT seq, record FROM inbox WHERE seq > @After ORDER BY seq LIMIT @Limit";
+        command.Parameters.AddWithValue("@After", after);
+        command.Parameters.AddWithValue("@Limit", limit);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            records.Add(new InboxRecord(reader.GetInt64(0), reader.GetString(1)));
+        }
+        return records;
+    }
 
     public IEnumerable<(string Id, string Record)> Profiles() =>
         Loop.Query<(string, string)>("SELECT id, record FROM profiles", buffered: false);
@@ -133,7 +148,20 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
         Loop.Query<StoredDelivery>(
             "SELECT idempotency_key AS Key, decision, channel, delivery, outcome FROM deliveries ORDER BY decision");
 
-    public IPass BeginPass() => new SqlitePass(Loop, database.WriteLock);
+    // The loop's connection commits with synchronous=NORMAL unless the pass is durable (docs/runtime.md, Crashes):
+    // in WAL mode a NORMAL commit is written to the log (a crash of the process keeps it) but not synced; the next
+    // FULL commit on the file — the inbox's, or a durable pass — syncs the log, and with it every pass before.
+    private bool? _loopSyncFull;
+
+    public IPass BeginPass(bool durable)
+    {
+        if (_loopSyncFull != durable)
+        {
+            Loop.Execute(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+            _loopSyncFull = durable;
+        }
+        return new SqlitePass(Loop, database.WriteLock);
+    }
 
     public async IAsyncEnumerable<StoredOutcome> OutcomesByTime([EnumeratorCancellation] CancellationToken cancellationToken)
     {
