@@ -36,15 +36,5 @@ internal sealed class PreparedRows : IDisposable
         return _command.ExecuteNonQuery();
     }
 
-    /// <summary>Runs the statement with these values; the first column of its first row (<c>RETURNING</c>).</summary>
-    public object? Scalar(params ReadOnlySpan<object?> values)
-    {
-        for (var i = 0; i < _parameters.Length; i++)
-        {
-            _parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-        return _command.ExecuteScalar();
-    }
-
     public void Dispose() => _command.Dispose();
 }

@@ -14,10 +14,59 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
 {
     private SqliteConnection? _inbox;
     private SqliteConnection? _loop;
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _checkpoints;
 
     public Database Database => database;
 
-    private SqliteConnection Loop => _loop ??= database.Open();
+    private SqliteConnection Loop => _loop ??= Writer();
+
+    /// <summary>
+    /// A connection of one of the two writers. They leave the checkpoints (copying the log into the database file, and
+    /// syncing it) to a background thread: SQLite runs one in the commit that crosses the log's threshold, with the
+    /// write lock held, and a single-event request waited tens of milliseconds behind it.
+    /// </summary>
+    private SqliteConnection Writer()
+    {
+        var connection = database.Open();
+        connection.Execute("PRAGMA wal_autocheckpoint = 0");
+        lock (_stop)
+        {
+            _checkpoints ??= Task.Run(CheckpointAsync);
+        }
+        return connection;
+    }
+
+    private async Task CheckpointAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        SqliteConnection? connection = null;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                try
+                {
+                    connection ??= database.Open();
+                    // PASSIVE: copies what no reader still needs, never waits for the writers nor blocks them.
+                    connection.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+                }
+                catch (SqliteException)
+                {
+                    // Busy or failed: the next tick tries again; the log only grows meanwhile.
+                    connection?.Dispose();
+                    connection = null;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
 
     public void Migrate()
     {
@@ -36,7 +85,7 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
         stored.Clear();
         try
         {
-            _inbox ??= database.Open();
+            _inbox ??= Writer();
             lock (database.WriteLock)
             {
                 return Accept(_inbox, requests, received.UtcTicks, stored);
@@ -58,7 +107,7 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
         var results = new Accepted[requests.Count];
         using var transaction = connection.BeginTransaction();
         using var seen = new PreparedRows(connection, transaction, "INSERT OR IGNORE INTO event_ids (id, received) VALUES (@Id, @Received)", "@Id", "@Received");
-        using var insert = new PreparedRows(connection, transaction, "INSERT INTO inbox (record, received) VALUES (@Record, @Received) RETURNING seq", "@Record", "@Received");
+        using var insert = new PreparedRows(connection, transaction, "INSERT INTO inbox (record, received) VALUES (@Record, @Received)", "@Record", "@Received");
         for (var i = 0; i < requests.Count; i++)
         {
             var count = 0;
@@ -70,7 +119,9 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
                     duplicates++;
                     continue;
                 }
-                var seq = (long)insert.Scalar(incoming.Json, received)!;
+                insert.Run(incoming.Json, received);
+                // The row's seq (INTEGER PRIMARY KEY: its rowid), without a result set per row as RETURNING would make.
+                var seq = SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle);
                 stored.Add(new InboxInput(seq, incoming.Json, incoming.Parsed, incoming.ParsedBy));
                 count++;
             }
@@ -210,6 +261,14 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
 
     public void Dispose()
     {
+        _stop.Cancel();
+        try
+        {
+            _checkpoints?.Wait();
+        }
+        catch (AggregateException)
+        {
+        }
         _inbox?.Dispose();
         _loop?.Dispose();
     }
