@@ -90,7 +90,7 @@ public static class RuntimeHost
         services.AddSingleton(provider =>
         {
             var loop = provider.GetRequiredService<DecisionLoop>();
-            return new Inbox(provider.GetRequiredService<IRuntimeStore>(), clock, loop.Wake);
+            return new Inbox(provider.GetRequiredService<IRuntimeStore>(), clock, loop.Accepted);
         });
         services.AddSingleton(provider =>
         {

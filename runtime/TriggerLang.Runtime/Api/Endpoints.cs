@@ -87,15 +87,17 @@ internal static class Endpoints
             }
             var json = JsonSerializer.Serialize(record);
             using var typed = JsonDocument.Parse(json);
+            var parser = runtime.Loop.Parser;
+            TriggerLang.Engine.Records.InputRecord parsed;
             try
             {
-                runtime.Loop.Parser.Parse(typed.RootElement, "body");
+                parsed = parser.Parse(typed.RootElement, "body");
             }
             catch (TriggerLang.Engine.Records.InputException e)
             {
                 return Problem.BadRequest(e.Describe(), null, e.Field).ToResult();
             }
-            return await Accept(runtime, [new IncomingRecord(json, null)], started);
+            return await Accept(runtime, [new IncomingRecord(json, null, parsed, parser)], started);
         }
     }
 

@@ -51,7 +51,7 @@ internal static class RequestRecords
                 {
                     using var typed = json == null ? null : JsonDocument.Parse(json);
                     var record = parser.Parse(typed?.RootElement ?? elements[i], index is { } n ? $"record {n}" : "record");
-                    records.Add(new IncomingRecord(json ?? elements[i].GetRawText(), record is EventInput e ? e.Event.Id : null));
+                    records.Add(new IncomingRecord(json ?? elements[i].GetRawText(), record is EventInput e ? e.Event.Id : null, record, parser));
                 }
                 catch (InputException e)
                 {

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using TriggerLang.Engine.Records;
 using TriggerLang.Runtime.Storage;
 
 namespace TriggerLang.Runtime.Ingest;
@@ -14,12 +15,15 @@ internal sealed class Inbox : IAsyncDisposable
 
     private readonly IRuntimeStore _store;
     private readonly TimeProvider _clock;
-    private readonly Action _accepted;
+    private readonly Action<List<InboxInput>> _accepted;
     private readonly Channel<Request> _requests = Channel.CreateUnbounded<Request>(new UnboundedChannelOptions { SingleReader = true });
     private Task? _writer;
 
-    /// <param name="accepted">Called after each commit: new input is waiting.</param>
-    public Inbox(IRuntimeStore store, TimeProvider clock, Action accepted)
+    /// <param name="accepted">
+    /// Called after each commit with the records it stored, in inbox order (the decision loop takes them from memory
+    /// instead of reading them back; the inbox table stays the durable copy).
+    /// </param>
+    public Inbox(IRuntimeStore store, TimeProvider clock, Action<List<InboxInput>> accepted)
     {
         _store = store;
         _clock = clock;
@@ -51,12 +55,14 @@ internal sealed class Inbox : IAsyncDisposable
             }
             try
             {
-                var results = _store.Accept([.. batch.Select(r => r.Records)], _clock.GetUtcNow());
+                var stored = new List<InboxInput>();
+                var results = _store.Accept([.. batch.Select(r => r.Records)], _clock.GetUtcNow(), stored);
+                // The loop first: it can start deciding while the replies go out.
+                _accepted(stored);
                 for (var i = 0; i < batch.Count; i++)
                 {
                     batch[i].Done.SetResult(results[i]);
                 }
-                _accepted();
             }
             catch (Exception e)
             {
@@ -83,8 +89,14 @@ internal sealed class Inbox : IAsyncDisposable
     private sealed record Request(IReadOnlyList<IncomingRecord> Records, TaskCompletionSource<Accepted> Done);
 }
 
-/// <summary>One validated input record: its JSON text as stored, and its id when it is an event.</summary>
-internal readonly record struct IncomingRecord(string Json, string? EventId);
+/// <summary>
+/// One validated input record: its JSON text as stored, its id when it is an event, and the record as
+/// <paramref name="ParsedBy"/> parsed that text (the decision loop uses it when it still decides with that parser).
+/// </summary>
+internal readonly record struct IncomingRecord(string Json, string? EventId, InputRecord? Parsed = null, RecordParser? ParsedBy = null);
+
+/// <summary>A record in the inbox: its place (<c>seq</c>), its text, and the record parsed from it when known.</summary>
+internal readonly record struct InboxInput(long Seq, string Text, InputRecord? Parsed, RecordParser? ParsedBy);
 
 /// <summary>What a request stored: records new, and events recognised as sent before.</summary>
 internal readonly record struct Accepted(int Stored, int Duplicates);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -8,6 +9,7 @@ using TriggerLang.Engine.Records;
 using TriggerLang.Plugins;
 using TriggerLang.Plugins.Hosting;
 using TriggerLang.Runtime.Delivery;
+using TriggerLang.Runtime.Ingest;
 using TriggerLang.Runtime.Storage;
 
 namespace TriggerLang.Runtime.Processing;
@@ -24,6 +26,12 @@ internal sealed class DecisionLoop : IAsyncDisposable
 {
     private const int InputsPerPass = 2000;
     private const int SendsPerPass = 5000;
+    // Records handed over in memory by the inbox and not yet taken; past this, they are read back from the table.
+    private const int HandedMax = 100_000;
+    // The shortest time from the end of one round of passes to the start of the next: work gathers meanwhile, so that
+    // one pass and one commit (which holds the write lock the inbox needs) serve many requests and answers, instead
+    // of one pass per inbox commit. Producers do not wait for it: their 202 only waits for the inbox.
+    private static readonly TimeSpan PassEvery = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan ForgetEvery = TimeSpan.FromHours(1);
 
     private readonly IRuntimeStore _store;
@@ -36,6 +44,8 @@ internal sealed class DecisionLoop : IAsyncDisposable
     private readonly ConcurrentQueue<DeliveryReport> _reports = new();
     private readonly ConcurrentQueue<(RuleProject Project, TaskCompletionSource Done)> _swaps = new();
     private readonly ConcurrentQueue<TaskCompletionSource> _idleWaiters = new();
+    private readonly ConcurrentQueue<InboxInput> _handed = new();
+    private int _handedCount;
     private readonly CancellationTokenSource _stop = new();
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
 
@@ -45,6 +55,7 @@ internal sealed class DecisionLoop : IAsyncDisposable
     private readonly List<DeliveryReport> _answered = [];
     // The idle waiters registered before the current pass began (the loop's thread only).
     private readonly List<TaskCompletionSource> _waiting = [];
+    private readonly List<InboxInput> _inputs = [];
 
     private Session? _session;
     private long _processed;
@@ -52,6 +63,7 @@ internal sealed class DecisionLoop : IAsyncDisposable
     private long _decision;
     private DateTimeOffset _lastForget = DateTimeOffset.MinValue;
     private int _inFlight;
+    private long _passesEnded;
     private Task? _running;
     private int _disposed;
 
@@ -89,6 +101,25 @@ internal sealed class DecisionLoop : IAsyncDisposable
 
     /// <summary>Something to do: input accepted, a sweep tick, a channel's answer.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>
+    /// The records the inbox has just committed, in inbox order, already parsed by the API (the inbox's writer thread).
+    /// The loop takes them from memory rather than reading and parsing them again; the table stays the durable copy,
+    /// read whenever memory does not continue exactly where the loop is (after a start, a failed pass, or when more
+    /// than <see cref="HandedMax"/> are waiting).
+    /// </summary>
+    public void Accepted(List<InboxInput> stored)
+    {
+        if (stored.Count > 0 && Volatile.Read(ref _handedCount) + stored.Count <= HandedMax)
+        {
+            foreach (var input in stored)
+            {
+                _handed.Enqueue(input);
+            }
+            Interlocked.Add(ref _handedCount, stored.Count);
+        }
+        Wake();
+    }
 
     /// <summary>Switches to another rule pack (a reload) between two passes; completes once the new session has started.</summary>
     public Task SwapAsync(RuleProject project)
@@ -157,10 +188,17 @@ internal sealed class DecisionLoop : IAsyncDisposable
             try
             {
                 await _wake.Reader.ReadAsync(_stop.Token);
+                // The system clock, not _clock: a test's clock may stand still.
+                var since = Stopwatch.GetElapsedTime(_passesEnded);
+                if (since < PassEvery)
+                {
+                    await Task.Delay(PassEvery - since, _stop.Token);
+                }
                 while (Pass())
                 {
                     // More is waiting: keep going without waiting for a wake-up.
                 }
+                _passesEnded = Stopwatch.GetTimestamp();
                 failures = 0;
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -201,16 +239,16 @@ internal sealed class DecisionLoop : IAsyncDisposable
         {
             _answered.Add(report);
         }
-        var inputs = _store.ReadInbox(_processed, InputsPerPass);
-        foreach (var (seq, text) in inputs)
+        var inputs = TakeInputs();
+        foreach (var input in inputs)
         {
-            if (Parse(seq, text) is { } record)
+            if (Parse(input) is { } record)
             {
                 var at = record.Time is { } time && time < now ? time : now;
                 FireDue(at, inclusive: false, int.MaxValue);
-                Apply(record, text);
+                Apply(record, input.Text);
             }
-            _processed = seq;
+            _processed = input.Seq;
         }
         var fired = FireDue(now, inclusive: true, SendsPerPass);
         var worked = inputs.Count > 0 || fired > 0 || _answered.Count > 0 || _outcomes.Count > 0;
@@ -219,7 +257,7 @@ internal sealed class DecisionLoop : IAsyncDisposable
             Commit();
             _metrics.InputsProcessed(inputs.Count);
         }
-        var more = inputs.Count == InputsPerPass || fired == SendsPerPass || !_reports.IsEmpty || !_swaps.IsEmpty;
+        var more = inputs.Count == InputsPerPass || fired == SendsPerPass || !_reports.IsEmpty || !_swaps.IsEmpty || !_handed.IsEmpty;
         if (!more && _inFlight == 0)
         {
             foreach (var idle in _waiting)
@@ -230,6 +268,47 @@ internal sealed class DecisionLoop : IAsyncDisposable
         }
         return more;
     }
+
+    /// <summary>
+    /// The next inputs after <see cref="_processed"/>, in inbox order: from memory when what the inbox handed over
+    /// continues exactly there, otherwise from the table (what memory holds up to there is dropped as it is passed).
+    /// </summary>
+    private List<InboxInput> TakeInputs()
+    {
+        _inputs.Clear();
+        while (_handed.TryPeek(out var stale) && stale.Seq <= _processed)
+        {
+            Take();
+        }
+        if (_handed.TryPeek(out var head) && head.Seq == _processed + 1)
+        {
+            var last = _processed;
+            while (_inputs.Count < InputsPerPass && _handed.TryPeek(out var next) && next.Seq == last + 1)
+            {
+                _inputs.Add(Take());
+                last = next.Seq;
+            }
+        }
+        else
+        {
+            foreach (var (seq, text) in _store.ReadInbox(_processed, InputsPerPass))
+            {
+                _inputs.Add(new InboxInput(seq, text, null, null));
+            }
+        }
+        return _inputs;
+
+        InboxInput Take()
+        {
+            _handed.TryDequeue(out var input);
+            Interlocked.Decrement(ref _handedCount);
+            return input;
+        }
+    }
+
+    /// <summary>The record parsed by the API when the rules have not changed since, otherwise its text parsed now.</summary>
+    private InputRecord? Parse(in InboxInput input) =>
+        input.Parsed is { } parsed && ReferenceEquals(input.ParsedBy, _session!.Records.Parser) ? parsed : Parse(input.Seq, input.Text);
 
     /// <summary>An inbox record through the current schema; one that no longer fits it (the rules changed) is skipped with a warning.</summary>
     private InputRecord? Parse(long seq, string text)
@@ -331,7 +410,10 @@ internal sealed class DecisionLoop : IAsyncDisposable
 
     private void Commit()
     {
-        using (var pass = _store.BeginPass())
+        // Durable (synced) only when it decided messages, which go to their channels as soon as it commits; any other
+        // pass lost to a power failure is done again from the inbox, and nothing outside the database saw it
+        // (docs/runtime.md, Crashes).
+        using (var pass = _store.BeginPass(durable: _decided.Count > 0))
         {
             _session!.State.Flush(pass);
             foreach (var report in _answered)

@@ -17,9 +17,10 @@ internal interface IRuntimeStore
 
     /// <summary>
     /// Stores the requests' records in one transaction, in order. An event whose id was accepted before is not stored
-    /// again but counted as a duplicate (also within the batch).
+    /// again but counted as a duplicate (also within the batch). Each record stored is added to
+    /// <paramref name="stored"/> with its inbox seq, in order (only meaningful once the method returns: committed).
     /// </summary>
-    Accepted[] Accept(IReadOnlyList<IReadOnlyList<IncomingRecord>> requests, DateTimeOffset received);
+    Accepted[] Accept(IReadOnlyList<IReadOnlyList<IncomingRecord>> requests, DateTimeOffset received, List<InboxInput> stored);
 
     /// <summary>Accepted records after <paramref name="after"/>, in acceptance order.</summary>
     IReadOnlyList<InboxRecord> ReadInbox(long after, int limit);
@@ -45,8 +46,13 @@ internal interface IRuntimeStore
     /// <summary>The messages decided and not yet answered by their channel, in decision order.</summary>
     IEnumerable<StoredDelivery> Unanswered();
 
-    /// <summary>Starts a decision pass: everything written to it is committed together, or nothing is.</summary>
-    IPass BeginPass();
+    /// <summary>
+    /// Starts a decision pass: everything written to it is committed together, or nothing is. A pass that is not
+    /// <paramref name="durable"/> survives a crash of the process once committed, but a power loss may roll it back —
+    /// together with every pass after it, never one before it, and never the inbox's records (their commits are
+    /// durable and make the passes before them durable too). A durable pass is on disk when it commits.
+    /// </summary>
+    IPass BeginPass(bool durable);
 
     /// <summary>Every outcome by time, then decision number (the §8 order within an instant is the caller's to finish).</summary>
     IAsyncEnumerable<StoredOutcome> OutcomesByTime(CancellationToken cancellationToken);

@@ -14,10 +14,59 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
 {
     private SqliteConnection? _inbox;
     private SqliteConnection? _loop;
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _checkpoints;
 
     public Database Database => database;
 
-    private SqliteConnection Loop => _loop ??= database.Open();
+    private SqliteConnection Loop => _loop ??= Writer();
+
+    /// <summary>
+    /// A connection of one of the two writers. They leave the checkpoints (copying the log into the database file, and
+    /// syncing it) to a background thread: SQLite runs one in the commit that crosses the log's threshold, with the
+    /// write lock held, and a single-event request waited tens of milliseconds behind it.
+    /// </summary>
+    private SqliteConnection Writer()
+    {
+        var connection = database.Open();
+        connection.Execute("PRAGMA wal_autocheckpoint = 0");
+        lock (_stop)
+        {
+            _checkpoints ??= Task.Run(CheckpointAsync);
+        }
+        return connection;
+    }
+
+    private async Task CheckpointAsync()
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        SqliteConnection? connection = null;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                try
+                {
+                    connection ??= database.Open();
+                    // PASSIVE: copies what no reader still needs, never waits for the writers nor blocks them.
+                    connection.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+                }
+                catch (SqliteException)
+                {
+                    // Busy or failed: the next tick tries again; the log only grows meanwhile.
+                    connection?.Dispose();
+                    connection = null;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
 
     public void Migrate()
     {
@@ -31,18 +80,20 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
         }
     }
 
-    public Accepted[] Accept(IReadOnlyList<IReadOnlyList<IncomingRecord>> requests, DateTimeOffset received)
+    public Accepted[] Accept(IReadOnlyList<IReadOnlyList<IncomingRecord>> requests, DateTimeOffset received, List<InboxInput> stored)
     {
+        stored.Clear();
         try
         {
-            _inbox ??= database.Open();
+            _inbox ??= Writer();
             lock (database.WriteLock)
             {
-                return Accept(_inbox, requests, received.UtcTicks);
+                return Accept(_inbox, requests, received.UtcTicks, stored);
             }
         }
         catch
         {
+            stored.Clear();
             // Opened afresh for the next batch, in case the connection was the problem.
             _inbox?.Dispose();
             _inbox = null;
@@ -50,7 +101,8 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
         }
     }
 
-    private static Accepted[] Accept(SqliteConnection connection, IReadOnlyList<IReadOnlyList<IncomingRecord>> requests, long received)
+    private static Accepted[] Accept(SqliteConnection connection, IReadOnlyList<IReadOnlyList<IncomingRecord>> requests, long received,
+        List<InboxInput> stored)
     {
         var results = new Accepted[requests.Count];
         using var transaction = connection.BeginTransaction();
@@ -58,7 +110,7 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
         using var insert = new PreparedRows(connection, transaction, "INSERT INTO inbox (record, received) VALUES (@Record, @Received)", "@Record", "@Received");
         for (var i = 0; i < requests.Count; i++)
         {
-            var stored = 0;
+            var count = 0;
             var duplicates = 0;
             foreach (var incoming in requests[i])
             {
@@ -68,17 +120,31 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
                     continue;
                 }
                 insert.Run(incoming.Json, received);
-                stored++;
+                // The row's seq (INTEGER PRIMARY KEY: its rowid), without a result set per row as RETURNING would make.
+                var seq = SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle);
+                stored.Add(new InboxInput(seq, incoming.Json, incoming.Parsed, incoming.ParsedBy));
+                count++;
             }
-            results[i] = new Accepted(stored, duplicates);
+            results[i] = new Accepted(count, duplicates);
         }
         transaction.Commit();
         return results;
     }
 
-    public IReadOnlyList<InboxRecord> ReadInbox(long after, int limit) =>
-        Loop.Query<(long, string)>("SELECT seq, record FROM inbox WHERE seq > @After ORDER BY seq LIMIT @Limit", new { After = after, Limit = limit })
-            .Select(r => new InboxRecord(r.Item1, r.Item2)).ToList();
+    public IReadOnlyList<InboxRecord> ReadInbox(long after, int limit)
+    {
+        var records = new List<InboxRecord>();
+        using var command = Loop.CreateCommand();
+        command.CommandText = "SELECT seq, record FROM inbox WHERE seq > @After ORDER BY seq LIMIT @Limit";
+        command.Parameters.AddWithValue("@After", after);
+        command.Parameters.AddWithValue("@Limit", limit);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            records.Add(new InboxRecord(reader.GetInt64(0), reader.GetString(1)));
+        }
+        return records;
+    }
 
     public IEnumerable<(string Id, string Record)> Profiles() =>
         Loop.Query<(string, string)>("SELECT id, record FROM profiles", buffered: false);
@@ -133,7 +199,20 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
         Loop.Query<StoredDelivery>(
             "SELECT idempotency_key AS Key, decision, channel, delivery, outcome FROM deliveries ORDER BY decision");
 
-    public IPass BeginPass() => new SqlitePass(Loop, database.WriteLock);
+    // The loop's connection commits with synchronous=NORMAL unless the pass is durable (docs/runtime.md, Crashes):
+    // in WAL mode a NORMAL commit is written to the log (a crash of the process keeps it) but not synced; the next
+    // FULL commit on the file — the inbox's, or a durable pass — syncs the log, and with it every pass before.
+    private bool? _loopSyncFull;
+
+    public IPass BeginPass(bool durable)
+    {
+        if (_loopSyncFull != durable)
+        {
+            Loop.Execute(durable ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+            _loopSyncFull = durable;
+        }
+        return new SqlitePass(Loop, database.WriteLock);
+    }
 
     public async IAsyncEnumerable<StoredOutcome> OutcomesByTime([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -182,6 +261,14 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
 
     public void Dispose()
     {
+        _stop.Cancel();
+        try
+        {
+            _checkpoints?.Wait();
+        }
+        catch (AggregateException)
+        {
+        }
         _inbox?.Dispose();
         _loop?.Dispose();
     }
