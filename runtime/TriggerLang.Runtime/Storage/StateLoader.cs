@@ -10,7 +10,8 @@ namespace TriggerLang.Runtime.Storage;
 /// </summary>
 internal static class StateLoader
 {
-    public static LoadedState Load(IRuntimeStore store, RuleProject project, StoredRecords records, PendingJson pendingJson)
+    public static LoadedState Load(IRuntimeStore store, RuleProject project, StoredRecords records, PendingJson pendingJson,
+        CancellationToken cancel = default)
     {
         var memory = new MemoryState(project.Evaluators.NewUser);
         foreach (var (id, record) in store.Profiles())
@@ -41,8 +42,13 @@ internal static class StateLoader
             }
         }
         var orphans = new List<(StoredPending, string)>();
+        var read = 0;
         store.ReadPending((row, payload) =>
         {
+            if (++read % 4096 == 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+            }
             if (pendingJson.Read(row, payload) is { } send)
             {
                 memory.AddPending(send);
