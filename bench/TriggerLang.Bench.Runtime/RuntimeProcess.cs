@@ -110,6 +110,25 @@ internal sealed class RuntimeProcess : IDisposable
         throw new TimeoutException("trig run did not become healthy");
     }
 
+    /// <summary>Polls <c>/healthz</c> until it says <c>"ok"</c> (the state is loaded; before, <c>"loading"</c>); the time from <paramref name="since"/>.</summary>
+    public async Task<TimeSpan> WaitLoadedAsync(HttpClient client, long since, TimeSpan limit)
+    {
+        while (Stopwatch.GetElapsedTime(since) < limit)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"trig run exited with {_process.ExitCode}; see {Path.Combine(Folder, "trig.log")}");
+            }
+            var body = await client.GetStringAsync("/healthz");
+            if (body.Contains("\"ok\"", StringComparison.Ordinal))
+            {
+                return Stopwatch.GetElapsedTime(since);
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("trig run did not finish loading its state");
+    }
+
     /// <summary>User + system CPU seconds of the runtime process so far (/proc/PID/stat).</summary>
     public double CpuSeconds() => ProcCpu(_process.Id);
 

@@ -306,9 +306,10 @@ internal static class Scenarios
             var body = Encoding.UTF8.GetBytes(RulesProject.Event("r", "noop", "u1", DateTimeOffset.UtcNow, 1));
             using var response = await client2.PostAsync("/v1/events", Json(body));
             var posted = Stopwatch.GetElapsedTime(started);
-            var pending = await Metrics.GetAsync(client2, "trig_records_processed_total");
+            // Serving comes first; the state loads in the background ("loading", then "ok": decisions resume).
+            var loaded = await again.WaitLoadedAsync(client2, started, TimeSpan.FromMinutes(5));
             Console.WriteLine(FormattableString.Invariant(
-                $"  restart {run}: /healthz 200 after {healthy.TotalSeconds:0.00} s, POST {(int)response.StatusCode} after {posted.TotalSeconds:0.00} s; CPU trig {again.CpuSeconds():0.00} s; RSS {again.RssBytes() / (1 << 20)} MB; {Report.Load()}"));
+                $"  restart {run}: /healthz 200 after {healthy.TotalSeconds:0.00} s, POST {(int)response.StatusCode} after {posted.TotalSeconds:0.00} s, state loaded (\"ok\") after {loaded.TotalSeconds:0.00} s; CPU trig {again.CpuSeconds():0.00} s; RSS {again.RssBytes() / (1 << 20)} MB; {Report.Load()}"));
             again.Kill();
         }
     }

@@ -30,7 +30,9 @@ public static class RuntimeHost
 
     /// <param name="builtInPlugins">The folder of the plugins that ship with trig, used when no plugins folder is configured.</param>
     /// <param name="clock">The clock (tests pass a fake one).</param>
-    public static WebApplication Build(string[] args, string builtInPlugins, TimeProvider? clock = null, Action<IConfigurationBuilder>? configure = null)
+    /// <param name="configureServices">Changes to the services after the runtime's own (tests: a store that holds up the start-up load).</param>
+    public static WebApplication Build(string[] args, string builtInPlugins, TimeProvider? clock = null, Action<IConfigurationBuilder>? configure = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         // appsettings.json is read at start, not watched: a watcher on the working folder, which often holds the
         // database and the outbox, would wake on each of their writes (bench/README.md, Live runtime).
@@ -125,6 +127,7 @@ public static class RuntimeHost
                 job => job.WithIdentity("maintenance"));
         });
         services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = true);
+        configureServices?.Invoke(services);
 
         var app = builder.Build();
         app.Use(async (context, next) =>

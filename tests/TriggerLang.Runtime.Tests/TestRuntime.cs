@@ -34,7 +34,10 @@ internal sealed class TestRuntime : IAsyncDisposable
     public RuntimeServices Services => App.Services.GetRequiredService<RuntimeServices>();
 
     /// <summary>Starts a runtime over the rules in <paramref name="rules"/>, keeping its database and outbox in <paramref name="folder"/>.</summary>
-    public static async Task<TestRuntime> StartAsync(TempFolder folder, string rules, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Changes to the runtime's services (e.g. a store that holds up the start-up load).</param>
+    /// <param name="waitLoaded">Returns once the state is loaded and the loop decides (the runtime serves before that).</param>
+    public static async Task<TestRuntime> StartAsync(TempFolder folder, string rules, FakeTimeProvider clock, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null, bool waitLoaded = true)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -53,8 +56,12 @@ internal sealed class TestRuntime : IAsyncDisposable
         {
             configuration[key] = value;
         }
-        var app = RuntimeHost.Build([], folder.Plugins, clock, config => config.AddInMemoryCollection(configuration));
+        var app = RuntimeHost.Build([], folder.Plugins, clock, config => config.AddInMemoryCollection(configuration), services);
         await app.StartAsync();
+        if (waitLoaded)
+        {
+            await app.Services.GetRequiredService<RuntimeServices>().Loop.WhenLoaded.WaitAsync(TimeSpan.FromSeconds(30));
+        }
         var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
         return new TestRuntime(app, clock, http);

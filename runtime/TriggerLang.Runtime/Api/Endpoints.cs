@@ -22,7 +22,8 @@ internal static class Endpoints
         app.MapGet("/v1/users/{id}/outcomes", Trace);
         app.MapGet("/v1/outcomes/export", Export);
         app.MapPost("/v1/admin/reload", Reload);
-        app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
+        // Serving from the start: while the state loads, input is accepted (into the durable inbox) and decided once it has loaded.
+        app.MapGet("/healthz", (RuntimeServices runtime) => Results.Json(new { status = runtime.Loop.Loaded ? "ok" : "loading" }));
         app.MapGet("/metrics", async (HttpContext context, RuntimeMetrics metrics) =>
         {
             context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";

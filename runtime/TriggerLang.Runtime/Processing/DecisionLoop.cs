@@ -57,7 +57,11 @@ internal sealed class DecisionLoop : IAsyncDisposable
     private readonly List<TaskCompletionSource> _waiting = [];
     private readonly List<InboxInput> _inputs = [];
 
-    private Session? _session;
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private volatile Session? _session;
+    // The schema checks for input before the first session exists (the state is still loading).
+    private volatile StoredRecords? _records;
     private long _processed;
     private long _order;
     private long _decision;
@@ -83,20 +87,71 @@ internal sealed class DecisionLoop : IAsyncDisposable
     }
 
     /// <summary>The rule project the loop decides with now.</summary>
-    public RuleProject Project => _session?.Project ?? throw new InvalidOperationException("the decision loop has not started");
+    public RuleProject Project => _session?.Project ?? throw new InvalidOperationException("the decision loop has not loaded its state yet");
 
-    /// <summary>Checks input records against the running rules' schema (any thread).</summary>
-    public RecordParser Parser => _session?.Records.Parser ?? throw new InvalidOperationException("the decision loop has not started");
+    /// <summary>Checks input records against the running rules' schema (any thread); available as soon as <see cref="Start"/> returns.</summary>
+    public RecordParser Parser => (_session?.Records ?? _records)?.Parser ?? throw new InvalidOperationException("the decision loop has not started");
 
-    /// <summary>Loads the committed state for <paramref name="project"/>, hands out the deliveries left unanswered, and starts.</summary>
+    /// <summary>True once the committed state is in memory and the loop decides (before that, input is only accepted).</summary>
+    public bool Loaded => _loaded.Task.IsCompleted;
+
+    /// <summary>Completes when the committed state is in memory and the loop has started deciding.</summary>
+    public Task WhenLoaded => _loaded.Task;
+
+    /// <summary>
+    /// Starts: returns at once, with <see cref="Parser"/> ready for input; in the background, loads the committed
+    /// state for <paramref name="project"/>, hands out the deliveries left unanswered, and only then starts deciding.
+    /// Nothing is decided before the whole state is loaded; input accepted meanwhile waits in the (durable) inbox.
+    /// </summary>
     public void Start(RuleProject project)
     {
-        Begin(project);
-        foreach (var delivery in _store.Unanswered())
+        var records = new StoredRecords(project);
+        _records = records;
+        _running = Task.Run(() => LoadThenRunAsync(project, records));
+    }
+
+    private async Task LoadThenRunAsync(RuleProject project, StoredRecords records)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        for (var failures = 1; ; failures++)
         {
-            Hand(PendingDelivery.Read(delivery));
+            try
+            {
+                Begin(project, records);
+                // All read before any is handed out: a failure here retries without handing one out twice.
+                var unanswered = _store.Unanswered().Select(PendingDelivery.Read).ToList();
+                foreach (var delivery in unanswered)
+                {
+                    Hand(delivery);
+                }
+                break;
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database could not be read (or the orphans' outcomes not written): nothing is decided; try again.
+                _log.LogError(e, "the committed state could not be loaded; retrying");
+                _session = null;
+                _outcomes.Clear();
+                _inFlight = 0;
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(30_000, 100 * (1 << Math.Min(failures, 9)))), _clock, _stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
-        _running = Task.Run(RunAsync);
+        _log.LogInformation("state loaded in {Seconds:0.00} s: {Pending} pending sends", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
+            _session!.State.Memory.PendingCount);
+        _loaded.SetResult();
+        Wake();
+        await RunAsync();
     }
 
     /// <summary>Something to do: input accepted, a sweep tick, a channel's answer.</summary>
@@ -160,9 +215,9 @@ internal sealed class DecisionLoop : IAsyncDisposable
         }
     }
 
-    private void Begin(RuleProject project)
+    private void Begin(RuleProject project, StoredRecords? records = null)
     {
-        _session = Session.Start(_store, project, _options.Explain);
+        _session = Session.Start(_store, project, _options.Explain, records, _stop.Token);
         (_processed, _order, _, _decision) = _session.Counters;
         foreach (var (orphan, payloadText) in _session.Orphans)
         {

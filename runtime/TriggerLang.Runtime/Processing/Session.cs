@@ -38,11 +38,13 @@ internal sealed class Session
     /// <summary>Pending sends whose rule is not in this pack (removed by a reload): to be recorded as suppressed.</summary>
     public IReadOnlyList<(StoredPending Row, string Payload)> Orphans { get; }
 
-    public static Session Start(IRuntimeStore store, RuleProject project, bool explain)
+    /// <param name="records">The pack's stored-record reader, when the caller made it already (its parser checks input meanwhile).</param>
+    /// <param name="cancel">Stops a long load (the runtime is stopping).</param>
+    public static Session Start(IRuntimeStore store, RuleProject project, bool explain, StoredRecords? records = null, CancellationToken cancel = default)
     {
-        var records = new StoredRecords(project);
+        records ??= new StoredRecords(project);
         var pendingJson = new PendingJson(records, project.Rules);
-        var loaded = StateLoader.Load(store, project, records, pendingJson);
+        var loaded = StateLoader.Load(store, project, records, pendingJson, cancel);
         var state = new DurableState(loaded.Memory, records, pendingJson, project.Rules);
         var engine = new DecisionEngine(project.Rules, project.Evaluators, state, project.Renderer, explain, loaded.Counters.PendingId);
         return new Session(project, records, pendingJson, state, engine, loaded.Counters, loaded.Orphans);

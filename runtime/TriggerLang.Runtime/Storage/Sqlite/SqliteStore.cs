@@ -174,19 +174,15 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
         command.CommandText = "SELECT id, due, rule, recipient, payload FROM pending ORDER BY due, id";
         using var reader = command.ExecuteReader();
         var rules = new Dictionary<string, string>(StringComparer.Ordinal);
-        var buffer = new byte[4096];
         while (reader.Read())
         {
             var name = reader.GetString(2);
             // One string per rule name, not one per row.
             var rule = rules.TryGetValue(name, out var known) ? known : rules[name] = name;
-            var length = (int)reader.GetBytes(4, 0, null, 0, 0);
-            if (length > buffer.Length)
-            {
-                buffer = new byte[Math.Max(length, buffer.Length * 2)];
-            }
-            reader.GetBytes(4, 0, buffer, 0, length);
-            read(new StoredPending(reader.GetInt64(0), Utc(reader.GetInt64(1)), rule, reader.GetString(3)), buffer.AsMemory(0, length));
+            // GetFieldValue<byte[]> copies the column's bytes (sqlite3_column_blob); GetBytes would open an incremental
+            // blob handle (sqlite3_blob_open, a statement of its own) twice per row.
+            var payload = reader.GetFieldValue<byte[]>(4);
+            read(new StoredPending(reader.GetInt64(0), Utc(reader.GetInt64(1)), rule, reader.GetString(3)), payload);
         }
     }
 
