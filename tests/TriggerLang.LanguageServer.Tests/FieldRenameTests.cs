@@ -63,11 +63,7 @@ public sealed class FieldRenameTests
         var (session, edit) = await Rename(folder, 0, 33, "amount");
         await using var _ = session;
 
-        foreach (var (uri, edits) in edit.Changes)
-        {
-            var path = Workspace.DocumentUri.ToPath(uri);
-            File.WriteAllText(path, edits.OrderByDescending(e => (e.Range.Start.Line, e.Range.Start.Character)).Aggregate(File.ReadAllText(path), Apply));
-        }
+        TextEdits.ApplyToDisk(edit);
 
         // Compiled as trig check would: the server publishes nothing for a file that stays clean.
         var sources = Compiler.Project.ProjectLoader.Load(folder.Root);
@@ -90,13 +86,5 @@ public sealed class FieldRenameTests
             new RenameParams(new TextDocumentIdentifier(session.Uri("rules.trig")), at, newName)));
 
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
-    }
-
-    private static string Apply(string text, TextEdit edit)
-    {
-        var file = new TriggerLang.Compiler.Text.SourceFile("x", text);
-        var start = file.GetOffset(new(edit.Range.Start.Line, edit.Range.Start.Character));
-        var end = file.GetOffset(new(edit.Range.End.Line, edit.Range.End.Character));
-        return text[..start] + edit.NewText + text[end..];
     }
 }

@@ -27,8 +27,8 @@ public sealed class RenameTests
         Assert.Equal(new Protocol.Range(new Position(0, 10), new Position(0, 18)), range);
         Assert.Equal(2, edit.Changes[session.Uri("rules.trig")].Count);
         var schemaEdit = Assert.Single(edit.Changes[session.Uri("schema.trig")]);
-        await session.Open("schema.trig", Apply(Projects.Schema, schemaEdit));
-        await session.Change("rules.trig", edit.Changes[session.Uri("rules.trig")].Reverse().Aggregate(Marked.Parse(Rules).Text, Apply));
+        await session.Open("schema.trig", TextEdits.Apply(Projects.Schema, schemaEdit));
+        await session.Change("rules.trig", TextEdits.ApplyAll(Marked.Parse(Rules).Text, edit.Changes[session.Uri("rules.trig")]));
         Assert.Empty(await session.Diagnostics("rules.trig", d => d.Count == 0));
     }
 
@@ -61,13 +61,5 @@ public sealed class RenameTests
             new RenameParams(new TextDocumentIdentifier(session.Uri("rules.trig")), cursor, newName)));
 
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
-    }
-
-    private static string Apply(string text, TextEdit edit)
-    {
-        var file = new TriggerLang.Compiler.Text.SourceFile("x.trig", text);
-        var start = file.GetOffset(new(edit.Range.Start.Line, edit.Range.Start.Character));
-        var end = file.GetOffset(new(edit.Range.End.Line, edit.Range.End.Character));
-        return text[..start] + edit.NewText + text[end..];
     }
 }

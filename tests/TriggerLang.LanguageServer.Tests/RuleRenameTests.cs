@@ -42,7 +42,7 @@ public sealed class RuleRenameTests
         session.Request<WorkspaceEdit>("textDocument/rename", new RenameParams(new TextDocumentIdentifier(session.Uri(file)), at, newName));
 
     private static string Applied(WorkspaceEdit edit, LspSession session, string file, string text) =>
-        edit.Changes[session.Uri(file)].OrderByDescending(e => (e.Range.Start.Line, e.Range.Start.Character)).Aggregate(text, Apply);
+        TextEdits.ApplyAll(text, edit.Changes[session.Uri(file)]);
 
     [Fact]
     public async Task A_rule_is_renamed_in_its_declaration_the_tests_and_the_strings_that_name_it_across_files()
@@ -73,11 +73,7 @@ public sealed class RuleRenameTests
         await using var session = await LspSession.StartAsync(folder);
         var edit = await Rename(session, "rules.trig", At(Rules, "rule wel"), "onboarding");
 
-        foreach (var (uri, edits) in edit.Changes)
-        {
-            var path = Workspace.DocumentUri.ToPath(uri);
-            File.WriteAllText(path, edits.OrderByDescending(e => (e.Range.Start.Line, e.Range.Start.Character)).Aggregate(File.ReadAllText(path), Apply));
-        }
+        TextEdits.ApplyToDisk(edit);
 
         var sources = Compiler.Project.ProjectLoader.Load(folder.Root);
         var compilation = Compiler.Compilation.Create(sources.Files, Compiler.CompilationOptions.Default with { ProjectRoot = folder.Root });
@@ -216,13 +212,5 @@ public sealed class RuleRenameTests
             () => session.Request<Protocol.Range?>("textDocument/prepareRename", session.At("tests.trig", cursor)));
 
         Assert.Contains("rule `welcome` is anonymous", error.Message, StringComparison.Ordinal);
-    }
-
-    private static string Apply(string text, TextEdit edit)
-    {
-        var file = new TriggerLang.Compiler.Text.SourceFile("x", text);
-        var start = file.GetOffset(new(edit.Range.Start.Line, edit.Range.Start.Character));
-        var end = file.GetOffset(new(edit.Range.End.Line, edit.Range.End.Character));
-        return text[..start] + edit.NewText + text[end..];
     }
 }
