@@ -38,6 +38,34 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
         _ => throw new InvalidOperationException($"cannot emit {expression.GetType().Name}"),
     };
 
+    /// <summary>
+    /// The C# <c>bool</c> that says whether a condition holds (<paramref name="want"/> true: it is <c>true</c>; false:
+    /// it is <c>false</c>). A rule asks only whether its condition is true (absent counts as false, §11), and in that
+    /// question the three-valued operators become C#'s short-circuit ones: <c>a and b</c> is true exactly when both are
+    /// true, false when either is false; <c>not a</c> is true when <c>a</c> is false. So no <c>bool?</c> is built for
+    /// <c>and</c>/<c>or</c>/<c>not</c>, and the second operand is skipped when the first decides. Every expression is
+    /// pure and total (overflow is absent, never an exception), so the operands may also be reordered: the cheaper one
+    /// (<see cref="ConditionCost"/>) is tested first.
+    /// </summary>
+    public string Condition(BoundExpression expression, bool want = true) => expression switch
+    {
+        BoundBinary { Operator: BinaryOperator.And } both => Junction(both, want ? "&&" : "||", want),
+        BoundBinary { Operator: BinaryOperator.Or } either => Junction(either, want ? "||" : "&&", want),
+        BoundUnary { Operator: UnaryOperator.Not } not => Condition(not.Operand, !want),
+        BoundLiteral { Value: bool flag } => flag == want ? "true" : "false",
+        BoundLiteral { Value: null } => "false",
+        BoundBinary presence when PresenceTest(presence) is { } test => want ? test : $"!{test}",
+        _ => $"({Emit(expression)} == {(want ? "true" : "false")})",
+    };
+
+    private string Junction(BoundBinary junction, string op, bool want)
+    {
+        var (first, second) = ConditionCost.Of(junction.Right) < ConditionCost.Of(junction.Left)
+            ? (junction.Right, junction.Left)
+            : (junction.Left, junction.Right);
+        return $"({Condition(first, want)} {op} {Condition(second, want)})";
+    }
+
     private string Field(BoundFieldAccess field) => field.Root switch
     {
         RecordRoot.User => User(layout.UserAccess("u", field.Field)),
@@ -77,12 +105,9 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
     private string Binary(BoundBinary binary)
     {
         var op = binary.Operator;
-        if (op is BinaryOperator.Equal or BinaryOperator.NotEqual && (IsNullLiteral(binary.Left) || IsNullLiteral(binary.Right)))
+        if (PresenceTest(binary) is { } test)
         {
-            // `x == null` tests absence, `x != null` presence (§11).
-            var other = IsNullLiteral(binary.Left) ? binary.Right : binary.Left;
-            var test = IsNullLiteral(other) ? "true" : $"({Emit(other)} is null)";
-            return op == BinaryOperator.Equal ? $"((bool?){test})" : $"((bool?)!{test})";
+            return $"((bool?){test})";
         }
         if (op is BinaryOperator.Equal or BinaryOperator.NotEqual && (Folding(binary.Left) ?? Folding(binary.Right)) is { } folding)
         {
@@ -126,6 +151,18 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
             BinaryOperator.In => TypedOps.TryCall("In", types, left, right) ?? $"((bool?){Ops}.In({left}, {right}))",
             _ => throw new InvalidOperationException($"no operator {op}"),
         };
+    }
+
+    /// <summary>`x == null` tests absence, `x != null` presence (§11): a C# <c>bool</c>, never absent. Null for other binaries.</summary>
+    private string? PresenceTest(BoundBinary binary)
+    {
+        if (binary.Operator is not (BinaryOperator.Equal or BinaryOperator.NotEqual) || !(IsNullLiteral(binary.Left) || IsNullLiteral(binary.Right)))
+        {
+            return null;
+        }
+        var other = IsNullLiteral(binary.Left) ? binary.Right : binary.Left;
+        var absent = IsNullLiteral(other) ? "true" : $"({Emit(other)} is null)";
+        return binary.Operator == BinaryOperator.Equal ? absent : $"!{absent}";
     }
 
     private static string Equality(TrigType type, IReadOnlyList<TrigType> types, string left, string right) =>
@@ -175,7 +212,8 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
             "starts_with" => $"{Ops}.StartsWith({args[0]}, {args[1]})",
             "ends_with" => $"{Ops}.EndsWith({args[0]}, {args[1]})",
             "abs" => TypedOps.Call("Abs", [call.Arguments[0].Type], args[0]),
-            "round" => args.Length == 1 ? $"{Ops}.Round({args[0]})" : $"{Ops}.Round({args[0]}, {args[1]})",
+            "round" when LiteralDigits(call.Arguments) is { } digits => $"{Ops}.RoundTo({args[0]}, {digits})",
+            "round" => $"{Ops}.Round({args[0]}, {args[1]})",
             "min" => TypedOps.Call("Min", [call.Arguments[0].Type, call.Arguments[1].Type], args[0], args[1]),
             "max" => TypedOps.Call("Max", [call.Arguments[0].Type, call.Arguments[1].Type], args[0], args[1]),
             // coalesce(null, null) has the null type, which has no C# type of its own.
@@ -187,6 +225,14 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
             _ => throw new InvalidOperationException($"no function {call.Function.Name}"),
         };
     }
+
+    /// <summary>The places of <c>round(x)</c> (0) or of <c>round(x, n)</c> with <c>n</c> a literal whole number from 0 to 28; else null.</summary>
+    private static int? LiteralDigits(IReadOnlyList<BoundExpression> arguments) => arguments switch
+    {
+        [_] => 0,
+        [_, BoundLiteral { Value: decimal digits }] when digits == decimal.Truncate(digits) && digits is >= 0 and <= 28 => (int)digits,
+        _ => null,
+    };
 
     /// <summary><c>contains(list, item)</c>, with an untyped list (<c>[]</c>) or item (<c>null</c>) typed after the other.</summary>
     private string ContainsItem(BoundExpression list, BoundExpression item)

@@ -16,7 +16,6 @@ namespace TriggerLang.Compiler.Emit;
 internal sealed class RuleEmitter(PackLayout layout, StringBuilder code)
 {
     private const string Ev = GeneratedNames.EvaluationAlias;
-    private const string Ops = GeneratedNames.OpsAlias;
     private const string Trigger = Ev + ".EventRecord trigger";
     private const string Candidate = Ev + ".EventRecord candidate";
     private const string User = Ev + ".UserRecord user";
@@ -33,9 +32,8 @@ internal sealed class RuleEmitter(PackLayout layout, StringBuilder code)
         var trigger = layout.EventClass(rule.Trigger!);
         if (rule.Where is { } where)
         {
-            var (test, emitter) = Emit(where, constants);
-            Override(body, "bool Where", $"{Trigger}, {User}, {Now}", trigger, emitter).Append("        return ").Append(Ops).Append(".IsTrue(")
-                .Append(test).Append(");\n    }\n");
+            var (test, emitter) = Condition(where, constants);
+            Override(body, "bool Where", $"{Trigger}, {User}, {Now}", trigger, emitter).Append("        return ").Append(test).Append(";\n    }\n");
         }
         if (rule.Unless.Any(u => u.Where is not null))
         {
@@ -48,10 +46,10 @@ internal sealed class RuleEmitter(PackLayout layout, StringBuilder code)
             {
                 if (rule.Unless[k].Where is { } predicate)
                 {
-                    var (test, emitter) = Emit(predicate, constants);
+                    var (test, emitter) = Condition(predicate, constants);
                     reads.Merge(emitter);
                     cases.Append("        if (unless == ").Append(k).Append(")\n        {\n            var c = (").Append(layout.EventClass(rule.Unless[k].Event))
-                        .Append(")candidate;\n            return ").Append(Ops).Append(".IsTrue(").Append(test).Append(");\n        }\n");
+                        .Append(")candidate;\n            return ").Append(test).Append(";\n        }\n");
                 }
             }
             Override(body, "bool UnlessWhere", $"int unless, {Trigger}, {Candidate}, {User}, {Now}", trigger, reads)
@@ -59,10 +57,10 @@ internal sealed class RuleEmitter(PackLayout layout, StringBuilder code)
         }
         if (rule.Goal is { Where: { } goalWhere } goal)
         {
-            var (test, emitter) = Emit(goalWhere, constants);
+            var (test, emitter) = Condition(goalWhere, constants);
             Override(body, "bool GoalWhere", $"{Trigger}, {Candidate}, {User}, {Now}", trigger, emitter)
                 .Append("        var c = (").Append(layout.EventClass(goal.Event)).Append(")candidate;\n")
-                .Append("        return ").Append(Ops).Append(".IsTrue(").Append(test).Append(");\n    }\n");
+                .Append("        return ").Append(test).Append(";\n    }\n");
         }
         if (rule.Audience.Expression is { } to)
         {
@@ -94,5 +92,12 @@ internal sealed class RuleEmitter(PackLayout layout, StringBuilder code)
     {
         var emitter = new ExpressionEmitter(layout, constants);
         return (emitter.Emit(expression), emitter);
+    }
+
+    /// <summary>A predicate as the C# <c>bool</c> "it is true" (<see cref="ExpressionEmitter.Condition"/>).</summary>
+    private (string Code, ExpressionEmitter Emitter) Condition(BoundExpression expression, ConstantPool constants)
+    {
+        var emitter = new ExpressionEmitter(layout, constants);
+        return (emitter.Condition(expression), emitter);
     }
 }

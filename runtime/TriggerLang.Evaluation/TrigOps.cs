@@ -15,8 +15,6 @@ public static class TrigOps
 {
     // ── Conditions ──────────────────────────────────────────────────────
 
-    public static bool IsTrue(bool? condition) => condition == true;
-
     public static bool? And(bool? a, bool? b) => a == false || b == false ? false : a is null || b is null ? null : true;
 
     public static bool? Or(bool? a, bool? b) => a == true || b == true ? true : a is null || b is null ? null : false;
@@ -240,10 +238,13 @@ public static class TrigOps
     public static TimeSpan? Abs(TimeSpan? a) => a is { } x && x != TimeSpan.MinValue ? x.Duration() : null;
 
     /// <summary>Rounds half away from zero to <paramref name="digits"/> places (0 to 28; otherwise absent).</summary>
-    public static decimal? Round(decimal? a, decimal? digits = 0m) =>
+    public static decimal? Round(decimal? a, decimal? digits) =>
         a is { } x && digits is { } d && d == decimal.Truncate(d) && d is >= 0 and <= 28
             ? Math.Round(x, (int)d, MidpointRounding.AwayFromZero)
             : null;
+
+    /// <summary><c>round(a, n)</c> with <c>n</c> a whole number from 0 to 28 written in the rule: the compiler has checked the digits.</summary>
+    public static decimal? RoundTo(decimal? a, int digits) => a is { } x ? Math.Round(x, digits, MidpointRounding.AwayFromZero) : null;
 
     public static decimal? Min(decimal? a, decimal? b) => a is { } x && b is { } y ? Math.Min(x, y) : null;
 

@@ -139,6 +139,21 @@ public class RulePackCompilerTests
     }
 
     [Fact]
+    public void A_condition_tests_the_cheaper_side_of_and_first_and_stops_when_it_decides()
+    {
+        var compilation = Compilation.Create([new SourceFile("schema.trig", Schema),
+            new SourceFile("rules.trig", "rule r on cart_abandoned where round(total * 0.9, 2) >= 50 and items % 2 == 0 send email \"x\"")]);
+
+        var build = RulePackCompiler.Compile(compilation);
+
+        Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics));
+        var test = build.Source[build.Source.IndexOf("return (", StringComparison.Ordinal)..];
+        // The remainder (one decimal operation) before the rounding of a product (two), joined by C#'s `&&`.
+        Assert.True(test.IndexOf("Modulo", StringComparison.Ordinal) < test.IndexOf("Round", StringComparison.Ordinal), test);
+        Assert.Contains(") && (", test[..test.IndexOf(';')]);
+    }
+
+    [Fact]
     public void A_compile_error_outside_the_rule_classes_is_an_internal_error_of_the_project()
     {
         var compilation = Compilation.Create([new SourceFile("schema.trig", Schema), new SourceFile("rules.trig", "rule r on cart_abandoned where total > 1 send email \"x\"")]);
@@ -157,7 +172,7 @@ public class RulePackCompilerTests
         var compilation = Compilation.Create([new SourceFile("schema.trig", Schema), new SourceFile("rules.trig", "rule r on cart_abandoned where total > 1 send email \"x\"")]);
 
         var build = RulePackCompiler.Compile(compilation,
-            source => source.Replace("return Ops.IsTrue(", "return global::System.IO.File.Exists(\"/\") && Ops.IsTrue(", StringComparison.Ordinal));
+            source => source.Replace("return (", "return global::System.IO.File.Exists(\"/\") && (", StringComparison.Ordinal));
 
         Assert.False(build.Succeeded);
         var error = Assert.Single(build.Diagnostics);
