@@ -55,7 +55,7 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
         BoundLiteral { Value: bool flag } => flag == want ? "true" : "false",
         BoundLiteral { Value: null } => "false",
         BoundBinary presence when PresenceTest(presence) is { } test => want ? test : $"!{test}",
-        _ => $"({Emit(expression)} == {(want ? "true" : "false")})",
+        _ => $"{Ops}.{(want ? "IsTrue" : "IsFalse")}({Emit(expression)})",
     };
 
     private string Junction(BoundBinary junction, string op, bool want)

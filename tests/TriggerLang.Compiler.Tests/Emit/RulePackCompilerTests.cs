@@ -150,7 +150,7 @@ public class RulePackCompilerTests
         var test = build.Source[build.Source.IndexOf("return (", StringComparison.Ordinal)..];
         // The remainder (one decimal operation) before the rounding of a product (two), joined by C#'s `&&`.
         Assert.True(test.IndexOf("Modulo", StringComparison.Ordinal) < test.IndexOf("Round", StringComparison.Ordinal), test);
-        Assert.Contains(") && (", test[..test.IndexOf(';')]);
+        Assert.Contains(") && Ops.IsTrue(", test[..test.IndexOf(';')]);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public class RulePackCompilerTests
         var compilation = Compilation.Create([new SourceFile("schema.trig", Schema), new SourceFile("rules.trig", "rule r on cart_abandoned where total > 1 send email \"x\"")]);
 
         var build = RulePackCompiler.Compile(compilation,
-            source => source.Replace("return (", "return global::System.IO.File.Exists(\"/\") && (", StringComparison.Ordinal));
+            source => source.Replace("return Ops.IsTrue(", "return global::System.IO.File.Exists(\"/\") && Ops.IsTrue(", StringComparison.Ordinal));
 
         Assert.False(build.Succeeded);
         var error = Assert.Single(build.Diagnostics);
