@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace TriggerLang.Compiler.Packs;
 
@@ -8,17 +9,24 @@ namespace TriggerLang.Compiler.Packs;
 /// (packs are diffed and committed). Absent clauses are written as null rather
 /// than left out, so that a diff shows every clause of a rule and a reader can
 /// insist on every property (a truncated manifest is refused, not half-read).
+/// The (de)serializers are generated at build time: reflection-based ones cost
+/// a cold `trig build` of 1,000 rules about 100 ms to create.
 /// </summary>
-internal static class ManifestJson
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    NewLine = "\n",
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(RulePackManifest))]
+internal sealed partial class ManifestJson : JsonSerializerContext
 {
-    public static JsonSerializerOptions Options { get; } = new()
+    private static ManifestJson? s_manifests;
+
+    /// <summary>The generated options, and an encoder that leaves template texts readable.</summary>
+    public static ManifestJson Manifests => s_manifests ??= new(new JsonSerializerOptions(Default.Options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        NewLine = "\n",
         // Template texts hold <, > and &; escaping them would make the manifest unreadable for no gain (it is never embedded in HTML).
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
+    });
 }

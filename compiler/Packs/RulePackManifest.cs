@@ -30,11 +30,11 @@ public sealed record RulePackManifest(
     public static RulePackManifest Create(Compilation compilation, RulePackBuild build, DateTimeOffset createdAt) =>
         ManifestBuilder.Build(compilation, build, createdAt);
 
-    public string ToJson() => JsonSerializer.Serialize(this, ManifestJson.Options);
+    public string ToJson() => JsonSerializer.Serialize(this, ManifestJson.Manifests.RulePackManifest);
 
     /// <summary>Parses a manifest; throws <see cref="JsonException"/> when the text is not one.</summary>
     public static RulePackManifest FromJson(string json) =>
-        JsonSerializer.Deserialize<RulePackManifest>(json, ManifestJson.Options) ?? throw new JsonException("the manifest is `null`");
+        JsonSerializer.Deserialize(json, ManifestJson.Manifests.RulePackManifest) ?? throw new JsonException("the manifest is `null`");
 }
 
 /// <summary>A file the pack was built from: a .trig file or a template the rules use.</summary>
