@@ -73,14 +73,8 @@ internal sealed class CSharpEmitter(SemanticModel model)
     {
         var pack = GeneratedNames.PackClass;
         code.Append("public sealed class ").Append(pack).Append(" : ").Append(Ev).Append(".CompiledRulePack\n{\n");
-        code.Append("    public ").Append(pack).Append("() : base(new ").Append(Ev).Append(".CompiledRule[]\n    {\n");
-        for (var r = 0; r < model.Rules.Length; r++)
-        {
-            code.Append("        ")
-                .Append(RuleEmitter.HasPredicates(model.Rules[r]) ? $"new {GeneratedNames.RuleClass(r)}()" : $"{Ev}.CompiledRule.None")
-                .Append(",\n");
-        }
-        code.Append("    })\n    {\n    }\n");
+        // The rule objects are made on first use (CompiledRulePack), found by their class names.
+        code.Append("    public ").Append(pack).Append("() : base(").Append(model.Rules.Length).Append(")\n    {\n    }\n");
         code.Append("    public override ").Append(Ev).Append(".EventRecord? NewEvent(string name) => name switch\n    {\n");
         foreach (var symbol in _layout.Events)
         {

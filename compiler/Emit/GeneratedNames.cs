@@ -28,8 +28,8 @@ internal static class GeneratedNames
 
     public static string UserField(int declaredIndex) => $"A{declaredIndex}";
 
-    /// <summary>The class of the rule with this index in the model.</summary>
-    public static string RuleClass(int rule) => $"R{rule}";
+    /// <summary>The class of the rule with this index in the model: the name the pack looks it up by.</summary>
+    public static string RuleClass(int rule) => Evaluation.CompiledRulePack.RuleClassName(rule);
 
     public static string Constant(int index) => $"C{index}";
 

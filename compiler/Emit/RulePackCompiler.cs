@@ -94,10 +94,7 @@ public static class RulePackCompiler
         return (rule is null ? DiagnosticBuilder.ForProject() : new DiagnosticBuilder(rule.Location)).InternalError(what, exception);
     }
 
-    /// <summary>
-    /// The rule an error belongs to: the rule class around it (<c>class R5</c>), or the rule whose object
-    /// <c>RulePack</c> creates on that line (<c>new R5()</c>); null for the records and the rest of the pack.
-    /// </summary>
+    /// <summary>The rule an error belongs to: the rule class around it (<c>class R5</c>); null for the records and the rest of the pack.</summary>
     private static int? RuleOf(Microsoft.CodeAnalysis.Diagnostic error)
     {
         if (error.Location.SourceTree is not { } tree)
@@ -107,13 +104,7 @@ public static class RulePackCompiler
         var node = tree.GetRoot().FindNode(error.Location.SourceSpan, getInnermostNodeForTie: true);
         foreach (var ancestor in node.AncestorsAndSelf())
         {
-            var index = ancestor switch
-            {
-                ClassDeclarationSyntax type => GeneratedNames.RuleIndex(type.Identifier.Text),
-                ObjectCreationExpressionSyntax { Type: IdentifierNameSyntax type } => GeneratedNames.RuleIndex(type.Identifier.Text),
-                _ => null,
-            };
-            if (index is not null)
+            if (ancestor is ClassDeclarationSyntax type && GeneratedNames.RuleIndex(type.Identifier.Text) is { } index)
             {
                 return index;
             }

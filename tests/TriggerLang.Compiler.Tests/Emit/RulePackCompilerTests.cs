@@ -192,7 +192,7 @@ public class RulePackCompilerTests
         Assert.True(pack.Evaluators.UnlessWhere(0, 0, trigger, trigger, user, trigger.Time));
         Assert.True(pack.Evaluators.GoalWhere(1, trigger, trigger, user, trigger.Time));
         Assert.Null(pack.Evaluators.Audience(2, trigger, user, trigger.Time));
-        var rules = (CompiledRule[])pack.Evaluators.GetType().BaseType!
+        var rules = (CompiledRule?[])pack.Evaluators.GetType().BaseType!
             .GetField("_rules", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(pack.Evaluators)!;
         Assert.Same(CompiledRule.None, rules[0]);
         Assert.Same(CompiledRule.None, rules[2]);
