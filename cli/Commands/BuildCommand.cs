@@ -2,6 +2,7 @@ using static TriggerLang.Cli.Output.Counts;
 using System.CommandLine;
 using TriggerLang.Compiler.Channels;
 using TriggerLang.Compiler.Diagnostics;
+using TriggerLang.Compiler.Emit;
 using TriggerLang.Compiler.Packs;
 
 namespace TriggerLang.Cli.Commands;
@@ -34,6 +35,8 @@ internal static class BuildCommand
 
     private static int Run(CliConsole console, string directory, string outDirectory, ChannelCatalog channels)
     {
+        // Roslyn's cold start on the other core while this one reads and checks the project.
+        RoslynWarmUp.Start();
         var (sources, compilation) = ProjectCompiler.Compile(directory, channels);
         if (sources.Fatal is { } fatal || compilation is null)
         {

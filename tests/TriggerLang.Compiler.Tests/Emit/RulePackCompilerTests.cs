@@ -154,6 +154,15 @@ public class RulePackCompilerTests
     }
 
     [Fact]
+    public void The_warm_up_project_checks_clean_and_compiles()
+    {
+        var compilation = Compilation.Create([new SourceFile("warm-up.trig", RoslynWarmUp.Project)]);
+
+        Assert.Empty(compilation.Diagnostics);
+        Assert.True(RulePackCompiler.Compile(compilation).Succeeded);
+    }
+
+    [Fact]
     public void A_compile_error_outside_the_rule_classes_is_an_internal_error_of_the_project()
     {
         var compilation = Compilation.Create([new SourceFile("schema.trig", Schema), new SourceFile("rules.trig", "rule r on cart_abandoned where total > 1 send email \"x\"")]);
