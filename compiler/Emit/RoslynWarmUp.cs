@@ -26,6 +26,12 @@ public static class RoslynWarmUp
     private static readonly Lazy<Task> Started = new(() => Task.Run(() =>
         RulePackCompiler.Compile(Compilation.Create([new SourceFile("warm-up.trig", Project)]))));
 
-    /// <summary>Starts the warm-up once per process; later calls do nothing.</summary>
-    public static void Start() => _ = Started.Value;
+    /// <summary>Starts the warm-up once per process; later calls do nothing, and so does a machine with one core (nothing to overlap).</summary>
+    public static void Start()
+    {
+        if (Environment.ProcessorCount > 1)
+        {
+            _ = Started.Value;
+        }
+    }
 }
