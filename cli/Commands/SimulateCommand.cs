@@ -78,7 +78,7 @@ internal static class SimulateCommand
             {
                 var reading = context?.AddTask("simulating", maxValue: input!.Length);
                 var parser = new RecordParser(project.Evaluators, project.Compilation.Model.Schema);
-                // Records are decided as they are read, untimed ones first (§8), so that a large input is never held.
+                // Records are decided as they are read, untimed ones first (§8), so that a large file is never held whole.
                 // A file is read as UTF-8 bytes (no string per line); stdin through the console's text reader.
                 var lines = input is null ? UntimedFirstReader.Read(Console.In, "stdin", parser) : UntimedFirstReader.Read(input, inputPath, parser);
                 using var output = new OutcomeOutput(console, explain);
