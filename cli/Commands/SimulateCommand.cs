@@ -16,7 +16,8 @@ namespace TriggerLang.Cli.Commands;
 /// writes every outcome to stdout as JSON Lines, sorted. Diagnostics, warnings
 /// and the summary go to stderr, with a progress bar when stderr is a terminal
 /// and the input is large. A malformed input line stops the run with
-/// <c>FILE:LINE: message</c> and exit 2, unless <c>--skip-invalid</c>.
+/// <c>FILE:LINE: message</c> and exit 2, unless <c>--skip-invalid</c>; input is
+/// decided as it is read, so the outcomes already final by then have been written.
 /// Exit 0 done, 1 the rules have errors, 2 bad usage or bad input.
 /// </summary>
 internal static class SimulateCommand
@@ -75,16 +76,18 @@ internal static class SimulateCommand
             var invalid = 0;
             void Simulate(ProgressContext? context)
             {
-                var reading = context?.AddTask("reading input", maxValue: input!.Length);
-                var records = new List<InputRecord>();
+                var reading = context?.AddTask("simulating", maxValue: input!.Length);
                 var parser = new RecordParser(project.Evaluators, project.Compilation.Model.Schema);
+                // Records are decided as they are read, untimed ones first (§8), so that a large file is never held whole.
                 // A file is read as UTF-8 bytes (no string per line); stdin through the console's text reader.
-                var lines = input is null ? JsonLinesReader.Read(Console.In, "stdin", parser) : JsonLinesReader.Read(input, inputPath, parser);
+                var lines = input is null ? UntimedFirstReader.Read(Console.In, "stdin", parser) : UntimedFirstReader.Read(input, inputPath, parser);
+                using var output = new OutcomeOutput(console, explain);
+                var run = project.CreateSimulator(explain).Start(until, output.Write);
                 foreach (var line in lines)
                 {
                     if (line.Record is { } record)
                     {
-                        records.Add(record);
+                        run.Add(record);
                     }
                     else
                     {
@@ -98,9 +101,7 @@ internal static class SimulateCommand
                     reading?.Value = input!.Position;
                 }
                 reading?.Value = reading.MaxValue;
-                var deciding = context?.AddTask("deciding", maxValue: Math.Max(1, records.Count));
-                using var output = new OutcomeOutput(console, explain);
-                result = project.CreateSimulator(explain).Run(records, until, deciding is null ? null : new TaskProgress(deciding), output.Write);
+                result = run.Finish();
             }
             if (progress is null)
             {
@@ -185,11 +186,5 @@ internal static class SimulateCommand
             _writer?.Dispose();
             _stdout?.Dispose();
         }
-    }
-
-    /// <summary>Reports straight into the task: <c>Progress&lt;T&gt;</c> would post to the thread pool, out of order.</summary>
-    private sealed class TaskProgress(ProgressTask task) : IProgress<int>
-    {
-        public void Report(int value) => task.Value = value;
     }
 }

@@ -72,9 +72,11 @@ public sealed class DecisionEngine
         {
             return step;
         }
-        foreach (var r in Rules.TriggeredBy(e.Name))
+        // Indexed loops here and below: foreach over an IReadOnlyList boxes its enumerator, per event.
+        var triggered = Rules.TriggeredBy(e.Name);
+        for (var i = 0; i < triggered.Count; i++)
         {
-            Trigger(r, e, order, step);
+            Trigger(triggered[i], e, order, step);
         }
         return step;
     }
@@ -127,8 +129,9 @@ public sealed class DecisionEngine
         }
         foreach (var pending in _state.PendingFor(e.UserId))
         {
-            foreach (var (rule, unless) in clauses)
+            for (var i = 0; i < clauses.Count; i++)
             {
+                var (rule, unless) = clauses[i];
                 if (pending.Rule == rule)
                 {
                     pending.ExceptionCandidates.Add((unless, e));
@@ -145,8 +148,10 @@ public sealed class DecisionEngine
     /// </summary>
     private void AttributeGoals(EventRecord e, EngineStep step)
     {
-        foreach (var r in Rules.GoalsOn(e.Name))
+        var goals = Rules.GoalsOn(e.Name);
+        for (var g = 0; g < goals.Count; g++)
         {
+            var r = goals[g];
             var goal = Rules.Rules[r].Goal!;
             var user = _state.Profile(e.UserId).User;
             var sends = _state.Sends(e.UserId);
@@ -180,8 +185,10 @@ public sealed class DecisionEngine
         {
             return;
         }
-        foreach (var recipient in Recipients.Of(r, rule, e, _evaluators, _state))
+        var recipients = Recipients.Of(r, rule, e, _evaluators, _state);
+        for (var i = 0; i < recipients.Count; i++)
         {
+            var recipient = recipients[i];
             var profile = _state.Profile(recipient);
             if (!_evaluators.Where(r, e, profile.User, e.Time))
             {

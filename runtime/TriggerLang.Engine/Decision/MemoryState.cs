@@ -9,13 +9,15 @@ namespace TriggerLang.Engine.Decision;
 /// </summary>
 public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
 {
-    private readonly Dictionary<string, Profile> _profiles = new(StringComparer.Ordinal);
+    // One lookup serves a user's profile, sends and pending sends; the last user looked up is kept at hand, since a
+    // decision asks about one recipient several times in a row (a tenth of the simulation was these lookups).
+    private readonly Dictionary<string, UserState> _users = new(StringComparer.Ordinal);
+    private string? _lastUserId;
+    private UserState? _lastUser;
     private readonly Dictionary<string, SortedSet<string>> _followers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string User, string Event), List<EventRecord>> _history = [];
-    private readonly Dictionary<string, List<SentMessage>> _sends = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Rule, string User), DateTimeOffset> _lastSends = [];
     private readonly SortedSet<PendingSend> _due = new(PendingSend.Order);
-    private readonly Dictionary<string, HashSet<PendingSend>> _pendingByUser = new(StringComparer.Ordinal);
     private readonly Dictionary<(int Rule, string User, DateTimeOffset Time), PendingSend> _digests = [];
 
     // What was remembered, in the order it came (time order, as inputs and sends come): Forget walks only the
@@ -28,15 +30,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
     /// <summary>The pending send due first (in §11 order), or null when nothing is pending.</summary>
     public PendingSend? NextDue => _due.Count == 0 ? null : _due.Min;
 
-    public Profile Profile(string userId)
-    {
-        if (!_profiles.TryGetValue(userId, out var profile))
-        {
-            profile = new Profile(newUser(userId));
-            _profiles.Add(userId, profile);
-        }
-        return profile;
-    }
+    public Profile Profile(string userId) => User(userId).Profile ??= new Profile(newUser(userId));
 
     public void AddFollow(string follower, string followee)
     {
@@ -66,11 +60,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
 
     public void RecordSend(SentMessage message)
     {
-        if (!_sends.TryGetValue(message.User, out var list))
-        {
-            _sends[message.User] = list = [];
-        }
-        list.Add(message);
+        (User(message.User).Sends ??= []).Add(message);
         _sendOrder.Enqueue((message.Time, message.User));
         _lastSends[(message.Rule, message.User)] = message.Time;
     }
@@ -78,7 +68,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
     /// <summary>A last send kept by a store after the send itself was forgotten (<c>once</c> keeps it forever).</summary>
     public void RestoreLastSend(int rule, string userId, DateTimeOffset time) => _lastSends[(rule, userId)] = time;
 
-    public IReadOnlyList<SentMessage> Sends(string userId) => _sends.TryGetValue(userId, out var list) ? list : [];
+    public IReadOnlyList<SentMessage> Sends(string userId) => Known(userId)?.Sends ?? (IReadOnlyList<SentMessage>)[];
 
     public DateTimeOffset? LastSend(int rule, string userId) =>
         _lastSends.TryGetValue((rule, userId), out var time) ? time : null;
@@ -86,11 +76,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
     public void AddPending(PendingSend send)
     {
         _due.Add(send);
-        if (!_pendingByUser.TryGetValue(send.Recipient, out var set))
-        {
-            _pendingByUser[send.Recipient] = set = [];
-        }
-        set.Add(send);
+        (User(send.Recipient).Pending ??= []).Add(send);
         if (send.Digest is { } batch)
         {
             _digests[(send.Rule, send.Recipient, batch.DigestTime)] = send;
@@ -100,9 +86,9 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
     public void RemovePending(PendingSend send)
     {
         _due.Remove(send);
-        if (_pendingByUser.TryGetValue(send.Recipient, out var set) && set.Remove(send) && set.Count == 0)
+        if (Known(send.Recipient) is { Pending: { } set } user && set.Remove(send) && set.Count == 0)
         {
-            _pendingByUser.Remove(send.Recipient);
+            user.Pending = null;
         }
         if (send.Digest is { } batch)
         {
@@ -119,8 +105,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
     {
     }
 
-    public IEnumerable<PendingSend> PendingFor(string userId) =>
-        _pendingByUser.TryGetValue(userId, out var set) ? set : [];
+    public IEnumerable<PendingSend> PendingFor(string userId) => Known(userId)?.Pending ?? (IEnumerable<PendingSend>)[];
 
     public PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime) =>
         _digests.GetValueOrDefault((rule, userId, digestTime));
@@ -135,11 +120,18 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
         while (_sendOrder.TryPeek(out var old) && old.Time < sends)
         {
             _sendOrder.Dequeue();
-            Prune(_sends, old.User, static (s, before) => s.Time < before, sends);
+            if (Known(old.User) is { Sends: { } list } user)
+            {
+                DropOld(list, static (s, before) => s.Time < before, sends);
+                if (list.Count == 0)
+                {
+                    user.Sends = null;
+                }
+            }
         }
     }
 
-    /// <summary>Drops the old prefix of one list (lists are in time order), and the list when it is left empty.</summary>
+    /// <summary>Drops the old prefix of one remembered list (lists are in time order), and the list when it is left empty.</summary>
     private static void Prune<TKey, T>(Dictionary<TKey, List<T>> lists, TKey key, Func<T, DateTimeOffset, bool> isOld, DateTimeOffset before)
         where TKey : notnull
     {
@@ -147,15 +139,57 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
         {
             return;
         }
+        DropOld(list, isOld, before);
+        if (list.Count == 0)
+        {
+            lists.Remove(key);
+        }
+    }
+
+    private static void DropOld<T>(List<T> list, Func<T, DateTimeOffset, bool> isOld, DateTimeOffset before)
+    {
         var count = 0;
         while (count < list.Count && isOld(list[count], before))
         {
             count++;
         }
         list.RemoveRange(0, count);
-        if (list.Count == 0)
+    }
+
+    /// <summary>The user's entry, made on first use.</summary>
+    private UserState User(string userId)
+    {
+        if (Known(userId) is { } known)
         {
-            lists.Remove(key);
+            return known;
         }
+        var user = new UserState();
+        _users.Add(userId, user);
+        (_lastUserId, _lastUser) = (userId, user);
+        return user;
+    }
+
+    /// <summary>The user's entry, or null for a user the state holds nothing for.</summary>
+    private UserState? Known(string userId)
+    {
+        // By reference: the ids of one decision are the same string objects (the trigger's, the send's).
+        if (ReferenceEquals(userId, _lastUserId))
+        {
+            return _lastUser;
+        }
+        if (!_users.TryGetValue(userId, out var user))
+        {
+            return null;
+        }
+        (_lastUserId, _lastUser) = (userId, user);
+        return user;
+    }
+
+    /// <summary>What is kept per user; a part left empty is dropped, as a dictionary entry was before.</summary>
+    private sealed class UserState
+    {
+        public Profile? Profile;
+        public List<SentMessage>? Sends;
+        public HashSet<PendingSend>? Pending;
     }
 }

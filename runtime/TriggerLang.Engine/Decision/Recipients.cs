@@ -17,9 +17,7 @@ internal static class Recipients
         {
             case AudienceKind.Followers:
                 var actor = evaluators.Audience(rule, trigger, state.Profile(trigger.UserId).User, trigger.Time);
-                return actor is null
-                    ? []
-                    : [.. state.Followers(actor).Where(f => f != actor).Order(StringComparer.Ordinal)];
+                return actor is null ? [] : FollowersOf(actor, state);
             case AudienceKind.User:
                 var single = evaluators.Audience(rule, trigger, state.Profile(trigger.UserId).User, trigger.Time);
                 return single is null ? [] : [single];
@@ -27,4 +25,8 @@ internal static class Recipients
                 return [trigger.UserId];
         }
     }
+
+    // A method of its own: the lambda's closure would otherwise be allocated on every call, whatever the audience.
+    private static string[] FollowersOf(string actor, IEngineState state) =>
+        [.. state.Followers(actor).Where(f => f != actor).Order(StringComparer.Ordinal)];
 }

@@ -69,7 +69,7 @@ public static class JsonLinesReader
             if (IsPlainObject(bytes.Span))
             {
                 source = $"{fileName}:{number.ToString(CultureInfo.InvariantCulture)}";
-                result = ReadLine(bytes, source, parser);
+                result = ReadLine(bytes, number, source, parser);
             }
             else
             {
@@ -84,14 +84,14 @@ public static class JsonLinesReader
                     continue;
                 }
                 source = $"{fileName}:{number.ToString(CultureInfo.InvariantCulture)}";
-                result = ReadLine(line, source, parser);
+                result = ReadLine(line, source, parser) with { Line = number };
             }
             yield return order.Check(result, source);
         }
     }
 
     /// <summary>Starts with <c>{</c> (after ASCII blanks) and is valid UTF-8: then bytes and text parse alike.</summary>
-    private static bool IsPlainObject(ReadOnlySpan<byte> line)
+    internal static bool IsPlainObject(ReadOnlySpan<byte> line)
     {
         var start = 0;
         while (start < line.Length && line[start] is (byte)' ' or (byte)'\t')
@@ -101,20 +101,20 @@ public static class JsonLinesReader
         return start < line.Length && line[start] == (byte)'{' && Utf8.IsValid(line);
     }
 
-    private static ReadResult ReadLine(ReadOnlyMemory<byte> line, string source, RecordParser parser)
+    private static ReadResult ReadLine(ReadOnlyMemory<byte> line, int number, string source, RecordParser parser)
     {
         try
         {
             using var document = JsonDocument.Parse(line, Options);
-            return new ReadResult(parser.Parse(document.RootElement, source), source, null);
+            return new ReadResult(parser.Parse(document.RootElement, source), source, null) { Line = number };
         }
         catch (JsonException exception)
         {
-            return ReadResult.Refused(source, $"not a JSON object: {FirstSentence(exception.Message)}");
+            return ReadResult.Refused(source, $"not a JSON object: {FirstSentence(exception.Message)}") with { Line = number };
         }
         catch (InputException exception)
         {
-            return ReadResult.Refused(source, exception.Describe());
+            return ReadResult.Refused(source, exception.Describe()) with { Line = number };
         }
     }
 
@@ -162,7 +162,7 @@ public static class JsonLinesReader
             if (time < _latest)
             {
                 return ReadResult.Refused(source, $"`time`: {IsoTime.Format(time)} is earlier than {IsoTime.Format(_latest.Value)} "
-                    + $"at {_latestSource}; records must be in time order");
+                    + $"at {_latestSource}; records must be in time order") with { Line = result.Line };
             }
             _latest = time;
             _latestSource = source;

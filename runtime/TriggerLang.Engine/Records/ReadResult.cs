@@ -5,6 +5,9 @@ public sealed record ReadResult(InputRecord? Record, string Source, string? Erro
 {
     public bool IsError => Error is not null;
 
+    /// <summary>The line's number in its file, for readers that reorder records (0 when read as text).</summary>
+    internal int Line { get; init; }
+
     public static ReadResult Refused(string source, string error) => new(null, source, error);
 
     /// <summary><c>FILE:LINE: message</c>, as the command line prints it.</summary>

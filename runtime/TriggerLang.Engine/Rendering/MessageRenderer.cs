@@ -15,27 +15,30 @@ public sealed class MessageRenderer
     private readonly RenderLimits _limits;
     private readonly TemplateValues _values;
     // By reference: a record's own hash would hash the whole template text at every render.
-    private readonly Dictionary<BoundTemplate, ParsedTemplate> _templates = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<BoundSend, ParsedMessage> _messages = new(ReferenceEqualityComparer.Instance);
     private RenderContext? _spare;
 
     public MessageRenderer(SemanticModel model, RenderLimits limits)
     {
         _limits = limits;
         _values = new TemplateValues(model);
-        foreach (var template in model.Rules.SelectMany(r => r.Sends).SelectMany(s => s.Fields))
+        var templates = new Dictionary<BoundTemplate, ParsedTemplate>(ReferenceEqualityComparer.Instance);
+        foreach (var send in model.Rules.SelectMany(r => r.Sends))
         {
-            _templates.TryAdd(template, ParsedTemplate.Parse(template.Text));
+            _messages.TryAdd(send, ParsedMessage.Of(send, templates));
         }
     }
 
     public RenderResult Render(BoundRule rule, BoundSend send, RenderScope scope)
     {
+        // A model built after this renderer (tests, reloads) still renders, just without the cache.
+        var message = _messages.TryGetValue(send, out var cached) ? cached : ParsedMessage.Of(send, []);
         var fields = ImmutableArray.CreateBuilder<KeyValuePair<string, string>>(send.Fields.Length);
         ScriptObject? globals = null; // built once per message, and only when a field is more than plain text
-        foreach (var field in send.Fields)
+        for (var i = 0; i < send.Fields.Length; i++)
         {
-            // A model built after this renderer (tests, reloads) still renders, just without the cache.
-            var parsed = _templates.TryGetValue(field, out var cached) ? cached : ParsedTemplate.Parse(field.Text);
+            var field = send.Fields[i];
+            var parsed = message.Fields[i];
             if (parsed.Error is { } syntax)
             {
                 return RenderResult.Failed($"template of field `{field.Field}` does not parse: {syntax}");
@@ -43,7 +46,7 @@ public sealed class MessageRenderer
             string? failure = null;
             var text = parsed.Plain is { } plain
                 ? plain.Length > _limits.MaxOutputChars ? Fail(RenderFailures.Output(_limits), out failure) : plain
-                : RenderOne(parsed.Template!, globals ??= _values.Globals(rule, scope), out failure);
+                : RenderOne(parsed.Template!, globals ??= _values.Globals(rule, scope, message.Reads), out failure);
             if (failure is not null)
             {
                 return RenderResult.Failed($"template of field `{field.Field}` {failure}");
@@ -103,6 +106,19 @@ public sealed class MessageRenderer
             return RenderFailures.Output(_limits);
         }
         return $"failed: {message}";
+    }
+
+    /// <summary>A send's fields parsed, and the globals they read between them.</summary>
+    private sealed record ParsedMessage(ImmutableArray<ParsedTemplate> Fields, TemplateReads Reads)
+    {
+        /// <param name="templates">Templates parsed already (a template file may serve several sends).</param>
+        public static ParsedMessage Of(BoundSend send, Dictionary<BoundTemplate, ParsedTemplate> templates)
+        {
+            var fields = send.Fields.Select(field => templates.TryGetValue(field, out var parsed)
+                ? parsed
+                : templates[field] = ParsedTemplate.Parse(field.Text)).ToImmutableArray();
+            return new(fields, TemplateReads.Union(fields.Where(f => f.Template is not null).Select(f => TemplateReads.Of(f.Template!))));
+        }
     }
 
     /// <summary>A parsed template, or plain text (<see cref="Plain"/>), or why it would not parse (the compiler reports that first; a pack built anyway still must not crash).</summary>

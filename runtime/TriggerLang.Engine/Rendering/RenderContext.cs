@@ -23,6 +23,8 @@ internal sealed class RenderContext : LiquidTemplateContext
     private long _deadline;
     private int _checks;
     private long _iterations;
+    // The scope a template's `assign` and loop variables go into: emptied after each render, not made anew.
+    private readonly ScriptObject _assigned = new();
 
     public RenderContext(RenderLimits limits)
     {
@@ -53,7 +55,7 @@ internal sealed class RenderContext : LiquidTemplateContext
     /// for each), so the renderer reuses one: after a render that returns, the context is as it was (Scriban empties
     /// its output, the globals are popped). After one that throws it may not be: the caller then drops it.
     /// The fields of one message share <paramref name="globals"/>: a template's <c>assign</c> goes into a scope of
-    /// its own on top, so it cannot leak into the next field.
+    /// its own on top, emptied after the render, so it cannot leak into the next field.
     /// </summary>
     public string Render(Template template, ScriptObject globals)
     {
@@ -61,10 +63,11 @@ internal sealed class RenderContext : LiquidTemplateContext
         _checks = 0;
         _iterations = 0;
         PushGlobal(globals);
-        PushGlobal(new ScriptObject(0));
+        PushGlobal(_assigned);
         var text = template.Render(this);
         PopGlobal();
         PopGlobal();
+        _assigned.Clear();
         return text;
     }
 

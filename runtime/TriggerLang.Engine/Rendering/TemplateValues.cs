@@ -18,24 +18,41 @@ internal sealed class TemplateValues(SemanticModel model)
     private readonly Dictionary<string, IReadOnlyList<FieldSymbol>> _eventFields = model.Schema.Events.ToDictionary(
         e => e.Key, e => e.Value.Fields, StringComparer.Ordinal);
 
-    public ScriptObject Globals(BoundRule rule, RenderScope scope)
+    /// <summary>The globals of one message: only those its fields <paramref name="reads"/>, in a fixed order.</summary>
+    public ScriptObject Globals(BoundRule rule, RenderScope scope, TemplateReads reads)
     {
         // Sized up front: growing Scriban's dictionaries showed in profiles. Same insertion order, same objects.
         var globals = new ScriptObject(6);
-        var trigger = Event(scope.Trigger);
-        globals["user"] = User(scope.User);
-        globals["event"] = trigger;
-        if (rule.TriggerAlias is { } alias)
+        if (reads.Reads("user"))
         {
-            globals[alias] = trigger;
+            globals["user"] = User(scope.User);
         }
-        globals["rule"] = new ScriptObject(2) { ["name"] = rule.Name, ["title"] = rule.Title };
+        var alias = rule.TriggerAlias;
+        if (reads.Reads("event") || (alias is not null && reads.Reads(alias)))
+        {
+            var trigger = Event(scope.Trigger);
+            globals["event"] = trigger;
+            if (alias is not null)
+            {
+                globals[alias] = trigger;
+            }
+        }
+        if (reads.Reads("rule"))
+        {
+            globals["rule"] = new ScriptObject(2) { ["name"] = rule.Name, ["title"] = rule.Title };
+        }
         if (scope.DigestEvents is { } events)
         {
-            var list = new TemplateList();
-            list.AddRange(events.Select(Event));
-            globals["events"] = list;
-            globals["count"] = scope.Count ?? events.Count;
+            if (reads.Reads("events"))
+            {
+                var list = new TemplateList();
+                list.AddRange(events.Select(Event));
+                globals["events"] = list;
+            }
+            if (reads.Reads("count"))
+            {
+                globals["count"] = scope.Count ?? events.Count;
+            }
         }
         return globals;
     }

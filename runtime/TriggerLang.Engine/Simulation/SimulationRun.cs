@@ -1,0 +1,215 @@
+using TriggerLang.Engine.Decision;
+using TriggerLang.Engine.Records;
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Engine.Simulation;
+
+/// <summary>
+/// One simulation in progress (<see cref="Simulator.Start"/>): records go in one at a time, as they are read, with
+/// every untimed user and follow record before the first timed record (they apply from the start, §8); outcomes go
+/// to the emit callback as soon as they are final. Nothing of the input is kept once it has been decided, so a run
+/// over a large file holds only what the rules remember and the sends still pending.
+/// </summary>
+public sealed class SimulationRun
+{
+    private static readonly TimeSpan ForgetEvery = TimeSpan.FromHours(1);
+
+    private readonly DecisionEngine _engine;
+    private readonly Action<Outcome>? _emit;
+    private readonly DateTimeOffset? _until;
+    private readonly MemoryState _state;
+    // Outcomes not yet emitted, each with its place in decision order (the last key of the §8 sort).
+    private List<(Outcome Outcome, long Decision)> _outcomes = [];
+    private long _decisions;
+    private int _emitAt = 1024;
+    private OutcomeCounts _counts;
+    private readonly List<Conversion> _conversions = [];
+    private readonly HashSet<string> _warningSet = new(StringComparer.Ordinal);
+    private readonly List<string> _warnings = [];
+    private long _order;
+    private int _events;
+    private DateTimeOffset _lastForget = DateTimeOffset.MinValue;
+    private bool _timedSeen;
+    // The first record after `until` ends the input: none after it is decided, even one dated earlier.
+    private bool _pastUntil;
+
+    internal SimulationRun(DecisionEngine engine, DateTimeOffset? until, Action<Outcome>? emit)
+    {
+        _engine = engine;
+        _emit = emit;
+        _until = until;
+        _state = (MemoryState)_engine.State;
+    }
+
+    /// <summary>
+    /// The next input record. Timed records come in time order; from the first one after <c>until</c> on, records are
+    /// left (the caller may go on reading, to report every bad line).
+    /// </summary>
+    /// <exception cref="ArgumentException">An untimed record after a timed one: it should have applied from the start.</exception>
+    public void Add(InputRecord record)
+    {
+        if (record.Time is not { } time)
+        {
+            if (_timedSeen)
+            {
+                throw new ArgumentException($"{record.Source}: an untimed record after timed ones; untimed records go first", nameof(record));
+            }
+            Apply(record);
+            return;
+        }
+        _timedSeen = true;
+        if (_pastUntil || (_until is { } end && time > end))
+        {
+            _pastUntil = true;
+            return;
+        }
+        FireBefore(time, inclusive: false);
+        EmitBefore(time);
+        Apply(record);
+    }
+
+    /// <summary>Runs the virtual clock to <c>until</c>, or until no work is pending, and gives what is left.</summary>
+    public SimulationResult Finish()
+    {
+        FireBefore(_until ?? DateTimeOffset.MaxValue, inclusive: true);
+        return Result();
+    }
+
+    private void Apply(InputRecord record)
+    {
+        switch (record)
+        {
+            case UserInput user:
+                _engine.Apply(user);
+                break;
+            case FollowInput follow:
+                _engine.Apply(follow);
+                break;
+            case EventInput input:
+                _events++;
+                Ingest(input.Event);
+                break;
+        }
+    }
+
+    /// <summary>Fires every pending send due before <paramref name="time"/> (or at it, when <paramref name="inclusive"/>).</summary>
+    private void FireBefore(DateTimeOffset time, bool inclusive)
+    {
+        while (_state.NextDue is { } next && (next.Due < time || (inclusive && next.Due == time)))
+        {
+            var step = _engine.Fire(next, next.Due);
+            Collect(step);
+            if (step.Message is { } message)
+            {
+                Collect(_engine.Delivered(message));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Emits the outcomes dated before <paramref name="time"/>, once every send due before it has fired: every
+    /// outcome decided from now on is dated at or after it (a send's outcome at its due time, a refusal by the
+    /// window at the refused time, both no earlier than the decision), so these are final and in order.
+    /// Batched: a pass only when the buffer has grown enough to pay for it.
+    /// </summary>
+    private void EmitBefore(DateTimeOffset time)
+    {
+        if (_emit is null || _outcomes.Count < _emitAt)
+        {
+            return;
+        }
+        var later = new List<(Outcome, long)>();
+        var ready = new List<(Outcome Outcome, long Decision)>();
+        foreach (var entry in _outcomes)
+        {
+            (entry.Outcome.Time < time ? ready : later).Add(entry);
+        }
+        _outcomes = later;
+        _emitAt = Math.Max(1024, 2 * later.Count);
+        Emit(ready);
+    }
+
+    private SimulationResult Result()
+    {
+        var remaining = _outcomes;
+        _outcomes = [];
+        if (_emit is not null)
+        {
+            Emit(remaining);
+            return new SimulationResult([], _counts, _conversions, _warnings, _events, _state.PendingCount);
+        }
+        Sort(remaining);
+        return new SimulationResult([.. remaining.Select(e => e.Outcome)], _counts, _conversions, _warnings, _events, _state.PendingCount);
+    }
+
+    private void Emit(List<(Outcome Outcome, long Decision)> outcomes)
+    {
+        Sort(outcomes);
+        foreach (var (outcome, _) in outcomes)
+        {
+            _emit!(outcome);
+        }
+    }
+
+    /// <summary>§8 order: time, rule, user, then decision order.</summary>
+    private static void Sort(List<(Outcome Outcome, long Decision)> outcomes) =>
+        outcomes.Sort(static (a, b) =>
+        {
+            var byTime = a.Outcome.Time.CompareTo(b.Outcome.Time);
+            if (byTime != 0)
+            {
+                return byTime;
+            }
+            var byRule = string.CompareOrdinal(a.Outcome.Rule, b.Outcome.Rule);
+            if (byRule != 0)
+            {
+                return byRule;
+            }
+            var byUser = string.CompareOrdinal(a.Outcome.User, b.Outcome.User);
+            return byUser != 0 ? byUser : a.Decision.CompareTo(b.Decision);
+        });
+
+    private void Ingest(EventRecord e)
+    {
+        if (e.Time - _lastForget >= ForgetEvery)
+        {
+            _engine.Forget(e.Time);
+            _lastForget = e.Time;
+        }
+        Collect(_engine.Ingest(e, ++_order));
+    }
+
+    private void Collect(EngineStep step)
+    {
+        if (step.OutcomesOrNull is { } outcomes)
+        {
+            foreach (var outcome in outcomes)
+            {
+                _outcomes.Add((outcome, _decisions++));
+                _counts = _counts.Add(outcome.Status);
+            }
+        }
+        if (step.ConversionsOrNull is { } conversions)
+        {
+            _conversions.AddRange(conversions);
+        }
+        if (step.WarningsOrNull is { } warnings)
+        {
+            foreach (var warning in warnings)
+            {
+                if (_warningSet.Add(warning))
+                {
+                    _warnings.Add(warning);
+                }
+            }
+        }
+        // message_sent is processed right after its sent outcome, before other work of the same instant (§11).
+        if (step.FollowUpsOrNull is { } followUps)
+        {
+            foreach (var followUp in followUps)
+            {
+                Ingest(followUp);
+            }
+        }
+    }
+}
