@@ -13,6 +13,9 @@ namespace TriggerLang.Compiler.Emit;
 /// </summary>
 internal static class ConditionCost
 {
+    /// <summary>What a test as cheap as comparing a field with a literal, or with a short list, costs at most.</summary>
+    public const int Comparison = 3;
+
     public static int Of(BoundExpression expression) => expression switch
     {
         BoundLiteral or BoundFieldAccess or BoundRecipient or BoundError => 0,

@@ -49,8 +49,8 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
     /// </summary>
     public string Condition(BoundExpression expression, bool want = true) => expression switch
     {
-        BoundBinary { Operator: BinaryOperator.And } both => Junction(both, want ? "&&" : "||", want),
-        BoundBinary { Operator: BinaryOperator.Or } either => Junction(either, want ? "||" : "&&", want),
+        BoundBinary { Operator: BinaryOperator.And } both => Junction(both, conjunction: want, want),
+        BoundBinary { Operator: BinaryOperator.Or } either => Junction(either, conjunction: !want, want),
         BoundUnary { Operator: UnaryOperator.Not } not => Condition(not.Operand, !want),
         BoundLiteral { Value: bool flag } => flag == want ? "true" : "false",
         BoundLiteral { Value: null } => "false",
@@ -58,11 +58,18 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
         _ => $"{Ops}.{(want ? "IsTrue" : "IsFalse")}({Emit(expression)})",
     };
 
-    private string Junction(BoundBinary junction, string op, bool want)
+    /// <summary>
+    /// Both tests (<paramref name="conjunction"/>) or either. A second test that costs no more than a comparison is
+    /// made unconditionally (<c>&amp;</c>, <c>|</c>): a branch that depends on the data is mispredicted about half the
+    /// time, which costs more than such a test; a dearer one is skipped when the first decides (<c>&amp;&amp;</c>, <c>||</c>).
+    /// </summary>
+    private string Junction(BoundBinary junction, bool conjunction, bool want)
     {
         var (first, second) = ConditionCost.Of(junction.Right) < ConditionCost.Of(junction.Left)
             ? (junction.Right, junction.Left)
             : (junction.Left, junction.Right);
+        var cheap = ConditionCost.Of(second) <= ConditionCost.Comparison;
+        var op = conjunction ? (cheap ? "&" : "&&") : (cheap ? "|" : "||");
         return $"({Condition(first, want)} {op} {Condition(second, want)})";
     }
 
