@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using NodaTime;
@@ -65,7 +66,13 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
                 }
                 json.WriteEndArray();
             }
-            if (send.Explanation is { } explanation)
+            if (!send.ExplanationJson.IsEmpty)
+            {
+                // Still as it was read: written back as it is, not decoded to be encoded again.
+                json.WritePropertyName("explanation");
+                json.WriteRawValue(send.ExplanationJson.Span, skipInputValidation: true);
+            }
+            else if (send.Explanation is { } explanation)
             {
                 json.WriteStartArray("explanation");
                 foreach (var line in explanation)
@@ -79,8 +86,11 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>The send, from its columns and its payload's UTF-8 bytes (only read during the call); null when its rule no longer exists.</summary>
-    public PendingSend? Read(StoredPending row, ReadOnlyMemory<byte> payload)
+    /// <summary>
+    /// The send, from its columns and its payload's UTF-8 bytes (only read during the call); null when its rule no
+    /// longer exists. Its explanation stays JSON (<see cref="PendingSend.ExplanationJson"/>), copied into <paramref name="kept"/>.
+    /// </summary>
+    public PendingSend? Read(StoredPending row, ReadOnlyMemory<byte> payload, ByteChunks kept)
     {
         var (id, due, rule, recipient) = row;
         if (RuleIndex(rule) is not { } index)
@@ -104,7 +114,7 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
         var send = new PendingSend(id, index, recipient, trigger, root.GetProperty("order").GetInt64(), due, zone)
         {
             Digest = digest,
-            Explanation = root.TryGetProperty("explanation", out var lines) ? [.. lines.EnumerateArray().Select(l => l.GetString()!)] : null,
+            ExplanationJson = root.TryGetProperty("explanation", out var lines) ? kept.Keep(JsonMarshal.GetRawUtf8Value(lines)) : default,
         };
         if (root.TryGetProperty("candidates", out var candidates))
         {
