@@ -88,9 +88,10 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
 
     /// <summary>
     /// The send, from its columns and its payload's UTF-8 bytes (only read during the call); null when its rule no
-    /// longer exists. Its explanation stays JSON (<see cref="PendingSend.ExplanationJson"/>), copied into <paramref name="kept"/>.
+    /// longer exists. Its explanation stays JSON (<see cref="PendingSend.ExplanationJson"/>), kept by the scope, which
+    /// also shares one trigger event between the sends of one input read one after the other.
     /// </summary>
-    public PendingSend? Read(StoredPending row, ReadOnlyMemory<byte> payload, ByteChunks kept)
+    public PendingSend? Read(StoredPending row, ReadOnlyMemory<byte> payload, PendingReadScope scope)
     {
         var (id, due, rule, recipient) = row;
         if (RuleIndex(rule) is not { } index)
@@ -100,21 +101,21 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
         using var document = JsonDocument.Parse(payload);
         var root = document.RootElement;
         var source = $"pending send {id}";
-        var trigger = records.ReadEvent(root.GetProperty("trigger"), source);
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(root.GetProperty("zone").GetString()!) ?? DateTimeZone.Utc;
-        DigestBatch? digest = null;
-        if (root.TryGetProperty("digest", out var batch))
+        var order = root.GetProperty("order").GetInt64();
+        if (!scope.TryTrigger(order, root.GetProperty("trigger_id"), out var trigger))
         {
-            digest = DigestBatch.Restore(
-                DateTimeOffset.Parse(batch.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-                batch.TryGetProperty("max", out var max) ? max.GetInt32() : null,
-                [.. batch.GetProperty("events").EnumerateArray().Select(e => records.ReadEvent(e, source))],
-                batch.GetProperty("count").GetInt32());
+            trigger = scope.Share(order, records.ReadEvent(root.GetProperty("trigger"), source));
         }
-        var send = new PendingSend(id, index, recipient, trigger, root.GetProperty("order").GetInt64(), due, zone)
+        if (trigger.UserId == recipient)
         {
-            Digest = digest,
-            ExplanationJson = root.TryGetProperty("explanation", out var lines) ? kept.Keep(JsonMarshal.GetRawUtf8Value(lines)) : default,
+            // One string for both: the trigger's user is most often the recipient.
+            trigger.UserId = recipient;
+        }
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(root.GetProperty("zone").GetString()!) ?? DateTimeZone.Utc;
+        var send = new PendingSend(id, index, recipient, trigger, order, due, zone)
+        {
+            Digest = root.TryGetProperty("digest", out var batch) ? ReadDigest(batch, source) : null,
+            ExplanationJson = root.TryGetProperty("explanation", out var lines) ? scope.Explanations.Keep(JsonMarshal.GetRawUtf8Value(lines)) : default,
         };
         if (root.TryGetProperty("candidates", out var candidates))
         {
@@ -132,4 +133,10 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
         }
         return send;
     }
+
+    private DigestBatch ReadDigest(JsonElement batch, string source) => DigestBatch.Restore(
+        DateTimeOffset.Parse(batch.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+        batch.TryGetProperty("max", out var max) ? max.GetInt32() : null,
+        [.. batch.GetProperty("events").EnumerateArray().Select(e => records.ReadEvent(e, source))],
+        batch.GetProperty("count").GetInt32());
 }

@@ -129,12 +129,12 @@ internal sealed class PendingBatch
     public Parsed[] Parse(PendingJson pendingJson)
     {
         var parsed = new Parsed[_rows.Count];
-        var explanations = new ByteChunks();
+        var scope = new PendingReadScope();
         for (var i = 0; i < parsed.Length; i++)
         {
             var (row, start, length) = _rows[i];
             var payload = _bytes.AsMemory(start, length);
-            parsed[i] = pendingJson.Read(row, payload, explanations) is { } send
+            parsed[i] = pendingJson.Read(row, payload, scope) is { } send
                 ? new Parsed(row, send, null)
                 : new Parsed(row, null, System.Text.Encoding.UTF8.GetString(payload.Span));
         }
