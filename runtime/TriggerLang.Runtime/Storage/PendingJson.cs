@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using NodaTime;
 using TriggerLang.Engine;
 using TriggerLang.Engine.Decision;
 using TriggerLang.Evaluation;
@@ -111,8 +110,7 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
             // One string for both: the trigger's user is most often the recipient.
             trigger.UserId = recipient;
         }
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(root.GetProperty("zone").GetString()!) ?? DateTimeZone.Utc;
-        var send = new PendingSend(id, index, recipient, trigger, order, due, zone)
+        var send = new PendingSend(id, index, recipient, trigger, order, due, scope.Zone(root.GetProperty("zone")))
         {
             Digest = root.TryGetProperty("digest", out var batch) ? ReadDigest(batch, source) : null,
             ExplanationJson = root.TryGetProperty("explanation", out var lines) ? scope.Explanations.Keep(JsonMarshal.GetRawUtf8Value(lines)) : default,

@@ -1,13 +1,15 @@
 using System.Text.Json;
+using NodaTime;
 using TriggerLang.Evaluation;
 
 namespace TriggerLang.Runtime.Storage;
 
 /// <summary>
 /// What the pending sends of one batch of rows share as they are read (one thread): their explanations' bytes, side
-/// by side in chunks, and their trigger events. The sends of a fan-out (one event, a send to each follower) shared
-/// one event before a restart, and were created one after the other: those due together are read one after the
-/// other (rows by due time, then id), and share one event again instead of a copy parsed and kept per follower.
+/// by side in chunks, their zones, and their trigger events. The sends of a fan-out (one event, a send to each
+/// follower) shared one event before a restart, and were created one after the other: those due together are read
+/// one after the other (rows by due time, then id), and share one event again instead of a copy parsed and kept per
+/// follower.
 /// </summary>
 internal sealed class PendingReadScope
 {
@@ -16,7 +18,22 @@ internal sealed class PendingReadScope
     private long _order = -1;
     private EventRecord? _trigger;
 
+    // The zone of the send read last: most sends share a few zones.
+    private string _zoneId = "";
+    private DateTimeZone _zone = DateTimeZone.Utc;
+
     public ByteChunks Explanations { get; } = new();
+
+    /// <summary>The zone with the id of this JSON string (an unknown id is UTC), compared in place: no string nor lookup per send.</summary>
+    public DateTimeZone Zone(JsonElement id)
+    {
+        if (!id.ValueEquals(_zoneId))
+        {
+            _zoneId = id.GetString()!;
+            _zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(_zoneId) ?? DateTimeZone.Utc;
+        }
+        return _zone;
+    }
 
     /// <summary>The trigger of the send read last when it was the same input, checked against the payload's <c>trigger_id</c>.</summary>
     public bool TryTrigger(long order, JsonElement triggerId, out EventRecord trigger)
