@@ -84,6 +84,37 @@ public sealed class LoadingTests
         Assert.Equal(File.ReadAllText(Path.Combine(example, "expected-outcomes.jsonl")), await second.ExportAsync());
     }
 
+    [Fact]
+    public async Task The_sends_of_a_fan_out_share_their_trigger_event_once_loaded()
+    {
+        using var folder = new TempFolder().WithRules("""
+            event posted { actor: user }
+
+            rule tell on posted to followers(actor) delay 1h send email "new post"
+            """);
+        await using var runtime = await TestRuntime.StartAsync(folder, folder.Rules, new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero)));
+        string[] followers = ["u2", "u3", "u4"];
+        foreach (var follower in followers)
+        {
+            await runtime.AcceptAsync("/v1/follows", $$"""{"follower":"{{follower}}","followee":"u1"}""");
+        }
+        // Two posts at one instant: six sends due together, read one after the other.
+        await runtime.AcceptAsync("/v1/events", """
+            [{"id":"p1","name":"posted","user":"u1","time":"2026-12-01T10:00:00Z","properties":{"actor":"u1"}},
+             {"id":"p2","name":"posted","user":"u1","time":"2026-12-01T10:00:00Z","properties":{"actor":"u1"}}]
+            """);
+        await runtime.SettleAsync();
+
+        var project = runtime.Services.Loop.Project;
+        var records = new StoredRecords(project);
+        var loaded = StateLoader.Load(runtime.Services.Store, project, records, new PendingJson(records, project.Rules));
+
+        var sends = followers.SelectMany(loaded.Memory.PendingFor).ToList();
+        Assert.Equal(6, sends.Count);
+        var triggers = sends.Select(s => s.Trigger).Distinct(ReferenceEqualityComparer.Instance).Cast<TriggerLang.Evaluation.EventRecord>();
+        Assert.Equal(["p1", "p2"], triggers.Select(e => e.Id).Order());
+    }
+
     private static long Processed(TestRuntime runtime)
     {
         using var connection = runtime.Services.Database.Open();

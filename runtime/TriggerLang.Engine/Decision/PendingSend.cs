@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using NodaTime;
 using TriggerLang.Evaluation;
 
@@ -41,10 +42,48 @@ public sealed class PendingSend(long id, int rule, string recipient, EventRecord
     public DigestBatch? Digest { get; init; }
 
     /// <summary>How this send came to be, step by step; null unless the engine explains (<c>--explain</c>, tests).</summary>
-    public List<string>? Explanation { get; init; }
+    public List<string>? Explanation
+    {
+        get
+        {
+            if (_explanation is null && !_explanationJson.IsEmpty)
+            {
+                _explanation = DecodeLines(_explanationJson.Span);
+                _explanationJson = default;
+            }
+            return _explanation;
+        }
+        init => _explanation = value;
+    }
+
+    /// <summary>
+    /// The explanation as a store kept it, a JSON array of strings in UTF-8, until <see cref="Explanation"/> is first
+    /// read (then empty): a restart loads a million pending sends, and two strings each were a third of its heap.
+    /// Decoded by the first reader; like the rest of the send, it is used by one thread at a time.
+    /// </summary>
+    public ReadOnlyMemory<byte> ExplanationJson
+    {
+        get => _explanationJson;
+        init => _explanationJson = value;
+    }
+
+    private List<string>? _explanation;
+    private ReadOnlyMemory<byte> _explanationJson;
 
     /// <summary>The explanation so far, for an outcome.</summary>
     public ImmutableArray<string> Explained => Explanation is null ? [] : [.. Explanation];
+
+    private static List<string> DecodeLines(ReadOnlySpan<byte> json)
+    {
+        var lines = new List<string>();
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.String)
+        {
+            lines.Add(reader.GetString()!);
+        }
+        return lines;
+    }
 
     public static IComparer<PendingSend> Order { get; } = Comparer<PendingSend>.Create(static (a, b) =>
     {

@@ -39,7 +39,7 @@ internal interface IRuntimeStore
     IEnumerable<StoredSend> Sends();
 
     /// <summary>Every pending send, by due time then id; the payload's UTF-8 bytes are valid during the call only.</summary>
-    void ReadPending(Action<StoredPending, ReadOnlyMemory<byte>> read);
+    void ReadPending(Action<StoredPending, ReadOnlySpan<byte>> read);
 
     LoopCounters Counters();
 

@@ -1,7 +1,7 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using NodaTime;
 using TriggerLang.Engine;
 using TriggerLang.Engine.Decision;
 using TriggerLang.Evaluation;
@@ -65,7 +65,13 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
                 }
                 json.WriteEndArray();
             }
-            if (send.Explanation is { } explanation)
+            if (!send.ExplanationJson.IsEmpty)
+            {
+                // Still as it was read: written back as it is, not decoded to be encoded again.
+                json.WritePropertyName("explanation");
+                json.WriteRawValue(send.ExplanationJson.Span, skipInputValidation: true);
+            }
+            else if (send.Explanation is { } explanation)
             {
                 json.WriteStartArray("explanation");
                 foreach (var line in explanation)
@@ -79,8 +85,12 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>The send, from its columns and its payload's UTF-8 bytes (only read during the call); null when its rule no longer exists.</summary>
-    public PendingSend? Read(StoredPending row, ReadOnlyMemory<byte> payload)
+    /// <summary>
+    /// The send, from its columns and its payload's UTF-8 bytes (only read during the call); null when its rule no
+    /// longer exists. Its explanation stays JSON (<see cref="PendingSend.ExplanationJson"/>), kept by the scope, which
+    /// also shares one trigger event between the sends of one input read one after the other.
+    /// </summary>
+    public PendingSend? Read(StoredPending row, ReadOnlyMemory<byte> payload, PendingReadScope scope)
     {
         var (id, due, rule, recipient) = row;
         if (RuleIndex(rule) is not { } index)
@@ -90,21 +100,20 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
         using var document = JsonDocument.Parse(payload);
         var root = document.RootElement;
         var source = $"pending send {id}";
-        var trigger = records.ReadEvent(root.GetProperty("trigger"), source);
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(root.GetProperty("zone").GetString()!) ?? DateTimeZone.Utc;
-        DigestBatch? digest = null;
-        if (root.TryGetProperty("digest", out var batch))
+        var order = root.GetProperty("order").GetInt64();
+        if (!scope.TryTrigger(order, root.GetProperty("trigger_id"), out var trigger))
         {
-            digest = DigestBatch.Restore(
-                DateTimeOffset.Parse(batch.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-                batch.TryGetProperty("max", out var max) ? max.GetInt32() : null,
-                [.. batch.GetProperty("events").EnumerateArray().Select(e => records.ReadEvent(e, source))],
-                batch.GetProperty("count").GetInt32());
+            trigger = scope.Share(order, records.ReadEvent(root.GetProperty("trigger"), source));
         }
-        var send = new PendingSend(id, index, recipient, trigger, root.GetProperty("order").GetInt64(), due, zone)
+        if (trigger.UserId == recipient)
         {
-            Digest = digest,
-            Explanation = root.TryGetProperty("explanation", out var lines) ? [.. lines.EnumerateArray().Select(l => l.GetString()!)] : null,
+            // One string for both: the trigger's user is most often the recipient.
+            trigger.UserId = recipient;
+        }
+        var send = new PendingSend(id, index, recipient, trigger, order, due, scope.Zone(root.GetProperty("zone")))
+        {
+            Digest = root.TryGetProperty("digest", out var batch) ? ReadDigest(batch, source) : null,
+            ExplanationJson = root.TryGetProperty("explanation", out var lines) ? scope.Explanations.Keep(JsonMarshal.GetRawUtf8Value(lines)) : default,
         };
         if (root.TryGetProperty("candidates", out var candidates))
         {
@@ -122,4 +131,10 @@ internal sealed class PendingJson(StoredRecords records, RuleBook rules)
         }
         return send;
     }
+
+    private DigestBatch ReadDigest(JsonElement batch, string source) => DigestBatch.Restore(
+        DateTimeOffset.Parse(batch.GetProperty("time").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+        batch.TryGetProperty("max", out var max) ? max.GetInt32() : null,
+        [.. batch.GetProperty("events").EnumerateArray().Select(e => records.ReadEvent(e, source))],
+        batch.GetProperty("count").GetInt32());
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using TriggerLang.Engine;
 using TriggerLang.Engine.Decision;
 
@@ -78,7 +79,7 @@ internal static class StateLoader
         }
         store.ReadPending((row, payload) =>
         {
-            if (batch.Add(row, payload.Span) >= PendingBatch.Rows)
+            if (batch.Add(row, payload) >= PendingBatch.Rows)
             {
                 Dispatch();
             }
@@ -101,7 +102,10 @@ internal sealed class PendingBatch
     public const int Rows = 2048;
 
     private readonly List<(StoredPending Row, int Start, int Length)> _rows = new(Rows);
-    private byte[] _bytes = new byte[Rows * 256];
+    // Rented, and returned once parsed: the payloads of a batch fill about a megabyte, and an array that large is
+    // allocated on the large object heap, whose growth starts full collections — ten per restart when each batch
+    // had arrays of its own.
+    private byte[] _bytes = ArrayPool<byte>.Shared.Rent(Rows * 512);
     private int _used;
 
     public int Count => _rows.Count;
@@ -110,7 +114,10 @@ internal sealed class PendingBatch
     {
         if (_used + payload.Length > _bytes.Length)
         {
-            Array.Resize(ref _bytes, Math.Max(_used + payload.Length, _bytes.Length * 2));
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_used + payload.Length, _bytes.Length * 2));
+            _bytes.AsSpan(0, _used).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_bytes);
+            _bytes = larger;
         }
         payload.CopyTo(_bytes.AsSpan(_used));
         _rows.Add((row, _used, payload.Length));
@@ -118,18 +125,21 @@ internal sealed class PendingBatch
         return _rows.Count;
     }
 
-    /// <summary>Each row's send, or (its rule is gone) its payload's text for the orphan's outcome. Any thread.</summary>
+    /// <summary>Each row's send, or (its rule is gone) its payload's text for the orphan's outcome. Any thread; once.</summary>
     public Parsed[] Parse(PendingJson pendingJson)
     {
         var parsed = new Parsed[_rows.Count];
+        var scope = new PendingReadScope();
         for (var i = 0; i < parsed.Length; i++)
         {
             var (row, start, length) = _rows[i];
             var payload = _bytes.AsMemory(start, length);
-            parsed[i] = pendingJson.Read(row, payload) is { } send
+            parsed[i] = pendingJson.Read(row, payload, scope) is { } send
                 ? new Parsed(row, send, null)
                 : new Parsed(row, null, System.Text.Encoding.UTF8.GetString(payload.Span));
         }
+        // Parsed once: nothing refers to the payloads' bytes any more (the sends hold strings and copies).
+        ArrayPool<byte>.Shared.Return(_bytes);
         return parsed;
     }
 

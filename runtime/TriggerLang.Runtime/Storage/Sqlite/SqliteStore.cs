@@ -165,26 +165,11 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
             .Select(r => new StoredSend(r.Item1, r.Item2, r.Item3, Utc(r.Item4), r.Item5 != 0, r.Item6 != 0, r.Item7, r.Item8));
 
     /// <summary>
-    /// Streamed, the payload read as its UTF-8 bytes into one reused buffer: at a million pending sends, materializing
-    /// every payload as a .NET string first (Dapper's buffered list) doubled the memory and most of the time of a restart.
+    /// Streamed, the payload handed over as its UTF-8 bytes (<see cref="PendingRows"/>): at a million pending sends,
+    /// materializing every payload as a .NET string first (Dapper's buffered list) doubled the memory and most of the
+    /// time of a restart.
     /// </summary>
-    public void ReadPending(Action<StoredPending, ReadOnlyMemory<byte>> read)
-    {
-        using var command = Loop.CreateCommand();
-        command.CommandText = "SELECT id, due, rule, recipient, payload FROM pending ORDER BY due, id";
-        using var reader = command.ExecuteReader();
-        var rules = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            var name = reader.GetString(2);
-            // One string per rule name, not one per row.
-            var rule = rules.TryGetValue(name, out var known) ? known : rules[name] = name;
-            // GetFieldValue<byte[]> copies the column's bytes (sqlite3_column_blob); GetBytes would open an incremental
-            // blob handle (sqlite3_blob_open, a statement of its own) twice per row.
-            var payload = reader.GetFieldValue<byte[]>(4);
-            read(new StoredPending(reader.GetInt64(0), Utc(reader.GetInt64(1)), rule, reader.GetString(3)), payload);
-        }
-    }
+    public void ReadPending(Action<StoredPending, ReadOnlySpan<byte>> read) => PendingRows.Read(Loop, read);
 
     public LoopCounters Counters()
     {
