@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Threading.Channels;
 using TriggerLang.Engine;
 using TriggerLang.Engine.Decision;
 
@@ -11,7 +12,7 @@ namespace TriggerLang.Runtime.Storage;
 /// </summary>
 internal static class StateLoader
 {
-    // Batches being parsed at once: enough to keep every core busy while this thread reads and adds.
+    // Batches read but not yet added: enough to keep every core busy parsing while this thread reads and the adder adds.
     private static readonly int InFlight = 2 * Environment.ProcessorCount;
 
     public static LoadedState Load(IRuntimeStore store, RuleProject project, StoredRecords records, PendingJson pendingJson,
@@ -46,52 +47,73 @@ internal static class StateLoader
             }
         }
         var orphans = new List<(StoredPending, string)>();
-        // The pending sends are the bulk of the state (a million rows: seconds of JSON and schema checks). Parsing is
-        // pure, so batches of rows are parsed on the thread pool while this thread reads on; the memory state is not
-        // thread-safe, so this thread adds the sends to it, batch after batch in the order read (that order decides
-        // the order of the per-user sets, as before).
-        var parsing = new Queue<Task<PendingBatch.Parsed[]>>();
-        var batch = new PendingBatch();
-        void AddOldest()
+        // The pending sends are the bulk of the state (a million rows: seconds of JSON and schema checks). Three kinds
+        // of work overlap: this thread reads rows into batches; each batch is parsed on the thread pool (parsing is
+        // pure); one adder takes the parsed batches in the order read (that order decides the order of the per-user
+        // sets) and adds them to the memory state, which is not thread-safe and which only the adder touches until the
+        // load ends. The bounded queue keeps at most InFlight batches between reading and adding.
+        var parsed = Channel.CreateBounded<Task<PendingBatch.Parsed[]>>(new BoundedChannelOptions(InFlight) { SingleReader = true, SingleWriter = true });
+        var adding = Task.Run(async () =>
         {
-            foreach (var (row, send, orphan) in parsing.Dequeue().GetAwaiter().GetResult())
+            try
             {
-                if (send is not null)
+                await foreach (var batchParsed in parsed.Reader.ReadAllAsync(cancel))
                 {
-                    memory.AddPending(send);
-                }
-                else
-                {
-                    orphans.Add((row, orphan!));
+                    foreach (var (row, send, orphan) in await batchParsed)
+                    {
+                        if (send is not null)
+                        {
+                            memory.AddPending(send);
+                        }
+                        else
+                        {
+                            orphans.Add((row, orphan!));
+                        }
+                    }
                 }
             }
-        }
+            catch (Exception e)
+            {
+                // Stops the reader too: its next write fails instead of waiting for room that never comes.
+                parsed.Writer.TryComplete(e);
+                throw;
+            }
+        }, cancel);
+        var batch = new PendingBatch();
         void Dispatch()
         {
             var full = batch;
             batch = new PendingBatch();
-            parsing.Enqueue(Task.Run(() => full.Parse(pendingJson)));
-            cancel.ThrowIfCancellationRequested();
-            if (parsing.Count > InFlight)
+            var parsing = Task.Run(() => full.Parse(pendingJson), cancel);
+            if (!parsed.Writer.TryWrite(parsing))
             {
-                AddOldest();
+                // The adder is behind: wait for room (or for the adder to fail, whose error ends the load below).
+                parsed.Writer.WriteAsync(parsing, cancel).AsTask().GetAwaiter().GetResult();
             }
         }
-        store.ReadPending((row, payload) =>
+        try
         {
-            if (batch.Add(row, payload) >= PendingBatch.Rows)
+            store.ReadPending((row, payload) =>
+            {
+                if (batch.Add(row, payload) >= PendingBatch.Rows)
+                {
+                    Dispatch();
+                }
+            });
+            if (batch.Count > 0)
             {
                 Dispatch();
             }
-        });
-        if (batch.Count > 0)
-        {
-            Dispatch();
         }
-        while (parsing.Count > 0)
+        catch (ChannelClosedException)
         {
-            AddOldest();
+            // The adder failed and closed the queue: its own error is thrown below.
         }
+        finally
+        {
+            parsed.Writer.TryComplete();
+        }
+        adding.GetAwaiter().GetResult();
         return new LoadedState(memory, store.Counters(), orphans);
     }
 }
