@@ -30,20 +30,25 @@ internal static partial class InputTime
     }
 
     /// <summary>
-    /// The common shape, <c>yyyy-MM-ddTHH:mm:ssZ</c>, read straight from the UTF-8 bytes: no string, no regular
-    /// expression. Anything else (offsets, fractions, escapes, an invalid date) is left to the general path.
+    /// The common shapes, <c>yyyy-MM-ddTHH:mm:ssZ</c> and with a fraction of a second (<c>…:ss.fffZ</c>, as the
+    /// runtime stores times), read straight from the UTF-8 bytes: no string, no regular expression. Anything else
+    /// (offsets, escapes, an invalid date) is left to the general path.
     /// </summary>
     private static bool TryReadUtc(JsonElement value, out DateTimeOffset time)
     {
         time = default;
-        // The raw token, quotes included: "2026-12-01T15:00:00Z".
+        // The raw token, quotes included: "2026-12-01T15:00:00Z" (22 bytes), or "2026-12-01T15:00:00.123Z" (23 + digits).
         var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
-        if (raw.Length != 22 || raw[5] != '-' || raw[8] != '-' || raw[11] != 'T' || raw[14] != ':' || raw[17] != ':' || raw[20] != 'Z')
+        var withFraction = raw.Length > 22;
+        var fractionDigits = withFraction ? raw.Length - 23 : 0;
+        if (raw.Length < 22 || (withFraction && (fractionDigits is < 1 or > 7 || raw[20] != '.'))
+            || raw[5] != '-' || raw[8] != '-' || raw[11] != 'T' || raw[14] != ':' || raw[17] != ':' || raw[^2] != 'Z')
         {
             return false;
         }
         if (!Digits(raw, 1, 4, out var year) || !Digits(raw, 6, 2, out var month) || !Digits(raw, 9, 2, out var day)
-            || !Digits(raw, 12, 2, out var hour) || !Digits(raw, 15, 2, out var minute) || !Digits(raw, 18, 2, out var second))
+            || !Digits(raw, 12, 2, out var hour) || !Digits(raw, 15, 2, out var minute) || !Digits(raw, 18, 2, out var second)
+            || !Digits(raw, 21, fractionDigits, out var fraction))
         {
             return false;
         }
@@ -51,9 +56,13 @@ internal static partial class InputTime
         {
             return false;
         }
-        time = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero);
+        var ticks = fraction * TicksPerFractionDigits[fractionDigits];
+        time = new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero).AddTicks(ticks);
         return true;
     }
+
+    // The ticks (100 ns) of one unit of a fraction with this many digits: .1 is 1,000,000 ticks, .1234567 one tick.
+    private static readonly long[] TicksPerFractionDigits = [0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
 
     private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
     {

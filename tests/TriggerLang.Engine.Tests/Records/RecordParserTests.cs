@@ -61,6 +61,34 @@ public class RecordParserTests
     }
 
     [Theory]
+    [InlineData("2026-12-01T09:00:00Z")]
+    [InlineData("2026-12-01T09:00:00.5Z")]
+    [InlineData("2026-12-01T09:00:00.123Z")]
+    [InlineData("2026-12-01T09:00:00.0000001Z")]
+    [InlineData("2026-12-01T23:59:59.9999999Z")]
+    [InlineData("2028-02-29T00:00:00.25Z")]
+    [InlineData("2026-12-01T10:00:00.123+01:00")]
+    public void A_time_with_or_without_a_fraction_of_a_second_is_read_exactly(string time)
+    {
+        var input = Parse($$"""{"type":"user","id":"u1","time":"{{time}}"}""");
+
+        Assert.Equal(DateTimeOffset.Parse(time, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime(), input.Time);
+    }
+
+    [Theory]
+    [InlineData("2026-12-01T09:00:00.Z")]
+    [InlineData("2026-12-01T09:00:00.12345678Z")]
+    [InlineData("2026-02-30T09:00:00.5Z")]
+    [InlineData("2026-12-01T09:00:00,5Z")]
+    [InlineData("2026-12-01T09:00:00.5")]
+    public void A_malformed_time_with_a_fraction_is_refused(string time)
+    {
+        var error = Assert.Throws<InputException>(() => Parse($$"""{"type":"user","id":"u1","time":"{{time}}"}"""));
+
+        Assert.Equal("time", error.Field);
+    }
+
+    [Theory]
     [InlineData("[1]", "", "a record must be a JSON object, got a list")]
     [InlineData("""{"id":"u1"}""", "type", "is missing: every record needs \"type\": \"event\", \"user\" or \"follow\"")]
     [InlineData("""{"type":"profile","id":"u1"}""", "type", "unknown record type \"profile\"; expected \"event\", \"user\" or \"follow\"")]
