@@ -96,7 +96,9 @@ public sealed class DecisionEngine
         var step = new EngineStep();
         var send = message.Send;
         var rule = Rules.Rules[send.Rule];
-        _state.RecordSend(new SentMessage(send.Rule, send.Recipient, message.Channel, message.Time, rule.IsTransactional, send.Trigger));
+        var trigger = send.Trigger;
+        _state.RecordSend(new SentMessage(send.Rule, send.Recipient, message.Channel, message.Time, rule.IsTransactional, trigger.Id,
+            Rules.SendKeepsTrigger(send.Rule) ? trigger : null), trigger);
         send.Explanation?.Add($"delivered through {message.Channel}");
         step.Outcomes.Add(new Outcome(message.Time, rule.Name, send.Recipient, message.Channel, OutcomeStatus.Sent, null, send.Trigger.Id,
             message.Fields, send.Explained));
@@ -167,11 +169,12 @@ public sealed class DecisionEngine
                 {
                     continue;
                 }
-                if (_evaluators.GoalWhere(r, sent.Trigger, e, user, e.Time))
+                // The trigger is null only when the goal's where does not read it (RuleBook.SendKeepsTrigger).
+                if (_evaluators.GoalWhere(r, sent.Trigger!, e, user, e.Time))
                 {
                     sent.Converted = true;
                     _state.SendConverted(sent);
-                    step.Conversions.Add(new Conversion(Rules.Rules[r].Name, e.UserId, sent.Channel, sent.Time, sent.Trigger.Id, e.Id, e.Time));
+                    step.Conversions.Add(new Conversion(Rules.Rules[r].Name, e.UserId, sent.Channel, sent.Time, sent.TriggerId, e.Id, e.Time));
                     break;
                 }
             }

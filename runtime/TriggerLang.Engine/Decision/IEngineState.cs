@@ -23,7 +23,11 @@ public interface IEngineState
     /// <summary>The user's remembered events of that name, oldest first.</summary>
     IEnumerable<EventRecord> History(string userId, string eventName);
 
-    void RecordSend(SentMessage message);
+    /// <summary>
+    /// A send was delivered. <paramref name="trigger"/> is its trigger event, which the message itself keeps only when a
+    /// goal needs it (<see cref="SentMessage.Trigger"/>): a store that writes sends whole takes it from here.
+    /// </summary>
+    void RecordSend(SentMessage message, EventRecord trigger);
 
     /// <summary>The user's sends still remembered, oldest first.</summary>
     IReadOnlyList<SentMessage> Sends(string userId);

@@ -58,7 +58,8 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
     public IEnumerable<EventRecord> History(string userId, string eventName) =>
         _history.TryGetValue((userId, eventName), out var list) ? list : [];
 
-    public void RecordSend(SentMessage message)
+    // The trigger stays with the message when it keeps it: memory holds nothing else of a send.
+    public void RecordSend(SentMessage message, EventRecord trigger)
     {
         (User(message.User).Sends ??= []).Add(message);
         _sendOrder.Enqueue((message.Time, message.User));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TriggerLang.Compiler.Binding;
 using TriggerLang.Compiler.Semantics;
 
 namespace TriggerLang.Engine.Decision;
@@ -16,11 +17,13 @@ public sealed class RuleBook
     private readonly Dictionary<string, List<(int Rule, int Unless)>> _cancelledBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _goalsOn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimeSpan> _lookBack = new(StringComparer.Ordinal);
+    private readonly bool[] _sendsKeepTrigger;
 
     public RuleBook(SemanticModel model)
     {
         Model = model;
         Rules = model.Rules;
+        _sendsKeepTrigger = new bool[Rules.Length];
         var sendRetention = TimeSpan.Zero;
         foreach (var limit in model.Limits)
         {
@@ -45,6 +48,7 @@ public sealed class RuleBook
             if (rule.Goal is { } goal)
             {
                 Add(_goalsOn, goal.Event.Name, r);
+                _sendsKeepTrigger[r] = goal.Where is { } where && ReadsTrigger(where);
                 sendRetention = Max(sendRetention, goal.Within);
             }
             sendRetention = Max(sendRetention, rule.Cap?.Period ?? TimeSpan.Zero);
@@ -71,8 +75,27 @@ public sealed class RuleBook
 
     public IReadOnlyList<int> GoalsOn(string eventName) => _goalsOn.TryGetValue(eventName, out var list) ? list : [];
 
+    /// <summary>
+    /// Whether a <see cref="SentMessage"/> of the rule must keep its trigger event: only a goal's <c>where</c> reads it
+    /// after the send (the rest needs its id alone). Most sends do not, and a kept event lives as long as the send is
+    /// remembered (the longest cap or goal period: a week or more), which made sends the bulk of what the GC walked.
+    /// </summary>
+    public bool SendKeepsTrigger(int rule) => _sendsKeepTrigger[rule];
+
     /// <summary>Whether events of this name must be remembered for an <c>unless … within</c> look-back.</summary>
     public bool Remembers(string eventName) => _lookBack.ContainsKey(eventName);
+
+    /// <summary>Whether the expression reads a field of the trigger; a node not known here counts as reading it.</summary>
+    private static bool ReadsTrigger(BoundExpression expression) => expression switch
+    {
+        BoundFieldAccess field => field.Root == RecordRoot.Trigger,
+        BoundLiteral or BoundRecipient => false,
+        BoundUnary unary => ReadsTrigger(unary.Operand),
+        BoundBinary binary => ReadsTrigger(binary.Left) || ReadsTrigger(binary.Right),
+        BoundCall call => call.Arguments.Any(ReadsTrigger),
+        BoundList list => list.Elements.Any(ReadsTrigger),
+        _ => true,
+    };
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

@@ -5,9 +5,12 @@ namespace TriggerLang.Engine.Decision;
 /// <summary>
 /// A <c>sent</c> outcome as the checks of later sends need it: rule caps and
 /// eligibility count them per rule, global limits per channel (transactional
-/// sends excepted), and goals attribute conversions to them.
+/// sends excepted), and goals attribute conversions to them. <see cref="Trigger"/>
+/// is kept only when the rule's goal <c>where</c> reads it (<see cref="RuleBook.SendKeepsTrigger"/>),
+/// null otherwise: sends are remembered for a week or more, and their events were most of that memory.
 /// </summary>
-public sealed record SentMessage(int Rule, string User, string Channel, DateTimeOffset Time, bool IsTransactional, EventRecord Trigger)
+public sealed record SentMessage(int Rule, string User, string Channel, DateTimeOffset Time, bool IsTransactional, string TriggerId,
+    EventRecord? Trigger)
 {
     /// <summary>Set once a goal event has been attributed to this send (each send converts at most once).</summary>
     public bool Converted { get; set; }

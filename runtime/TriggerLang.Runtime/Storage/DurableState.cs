@@ -14,7 +14,7 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
     private readonly HashSet<string> _profiles = new(StringComparer.Ordinal);
     private readonly List<(string Followee, string Follower)> _follows = [];
     private readonly List<EventRecord> _history = [];
-    private readonly List<SentMessage> _sends = [];
+    private readonly List<(SentMessage Message, EventRecord Trigger)> _sends = [];
     private readonly List<SentMessage> _converted = [];
     // The last change of each pending send since the flush: the send to write, or null to delete it.
     private readonly Dictionary<long, PendingSend?> _pending = [];
@@ -43,10 +43,10 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
 
     public IEnumerable<EventRecord> History(string userId, string eventName) => memory.History(userId, eventName);
 
-    public void RecordSend(SentMessage message)
+    public void RecordSend(SentMessage message, EventRecord trigger)
     {
-        memory.RecordSend(message);
-        _sends.Add(message);
+        memory.RecordSend(message, trigger);
+        _sends.Add((message, trigger));
     }
 
     public IReadOnlyList<SentMessage> Sends(string userId) => memory.Sends(userId);
@@ -97,14 +97,14 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
         {
             pass.Remember(e.Time, records.Event(e));
         }
-        foreach (var s in _sends)
+        foreach (var (s, trigger) in _sends)
         {
-            pass.Send(new StoredSend(rules.Rules[s.Rule].Name, s.User, s.Channel, s.Time, s.IsTransactional, s.Converted, s.Trigger.Id,
-                records.Event(s.Trigger)));
+            pass.Send(new StoredSend(rules.Rules[s.Rule].Name, s.User, s.Channel, s.Time, s.IsTransactional, s.Converted, s.TriggerId,
+                records.Event(trigger)));
         }
         foreach (var s in _converted)
         {
-            pass.Converted(rules.Rules[s.Rule].Name, s.User, s.Time, s.Trigger.Id);
+            pass.Converted(rules.Rules[s.Rule].Name, s.User, s.Time, s.TriggerId);
         }
         foreach (var (id, send) in _pending)
         {

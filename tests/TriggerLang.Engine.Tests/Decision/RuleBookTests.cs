@@ -32,6 +32,22 @@ public sealed class RuleBookTests
     }
 
     [Fact]
+    public void A_send_keeps_its_trigger_only_when_its_goal_where_reads_it()
+    {
+        using var project = RuleProjects.FromText("""
+            event cart_abandoned { cart_id: string }
+            event purchase { cart_id: string }
+            rule plain on cart_abandoned send email "a"
+            rule goal on cart_abandoned goal purchase within 2d send email "b"
+            rule candidate on cart_abandoned goal purchase where cart_id == "c1" within 2d send email "c"
+            rule trigger on cart_abandoned goal purchase where cart_id == event.cart_id within 2d send email "d"
+            rule nested on cart_abandoned goal purchase where not (cart_id in [event.cart_id, "x"]) within 2d send email "e"
+            """);
+
+        Assert.Equal([false, false, false, true, true], Enumerable.Range(0, 5).Select(project.Rules.SendKeepsTrigger));
+    }
+
+    [Fact]
     public void The_memory_state_forgets_events_and_sends_older_than_their_retention()
     {
         using var project = RuleProjects.FromText(Rules);
@@ -42,7 +58,8 @@ public sealed class RuleBookTests
         {
             engine.Ingest(Event(project.Evaluators, "purchase", $"p{day}", start.AddDays(day)), day);
         }
-        state.RecordSend(new SentMessage(0, "u1", "email", start, false, Event(project.Evaluators, "purchase", "x", start)));
+        var trigger = Event(project.Evaluators, "purchase", "x", start);
+        state.RecordSend(new SentMessage(0, "u1", "email", start, false, trigger.Id, null), trigger);
 
         engine.Forget(start.AddDays(29));
 
