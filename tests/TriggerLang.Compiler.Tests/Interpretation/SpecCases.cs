@@ -61,6 +61,9 @@ internal static class SpecCases
         { "-7 % 3", "{}", "-1" },
         { "7 % -3", "{}", "1" },
         { "-7.5 % 2", "{}", "-1.5" },
+        // Whole numbers past a long's reach keep exact remainders.
+        { "-999999999999999999 % 1000", "{}", "-999" },
+        { "100000000000000000000000007 % 10", "{}", "7" },
         // Decimals are .NET decimal (28 significant digits); overflow is absent.
         { "0.1 + 0.2", "{}", "0.3" },
         { "1.005 * 1000", "{}", "1005" },
