@@ -47,15 +47,18 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
     /// pure and total (overflow is absent, never an exception), so the operands may also be reordered: the cheaper one
     /// (<see cref="ConditionCost"/>) is tested first.
     /// </summary>
-    public string Condition(BoundExpression expression, bool want = true) => expression switch
+    public string Condition(BoundExpression expression, bool want = true) => Test(expression, want).Code;
+
+    /// <summary>A condition's test and its cost, built bottom-up so that each node's cost is counted once.</summary>
+    private (string Code, int Cost) Test(BoundExpression expression, bool want) => expression switch
     {
         BoundBinary { Operator: BinaryOperator.And } both => Junction(both, conjunction: want, want),
         BoundBinary { Operator: BinaryOperator.Or } either => Junction(either, conjunction: !want, want),
-        BoundUnary { Operator: UnaryOperator.Not } not => Condition(not.Operand, !want),
-        BoundLiteral { Value: bool flag } => flag == want ? "true" : "false",
-        BoundLiteral { Value: null } => "false",
-        BoundBinary presence when PresenceTest(presence) is { } test => want ? test : $"!{test}",
-        _ => $"{Ops}.{(want ? "IsTrue" : "IsFalse")}({Emit(expression)})",
+        BoundUnary { Operator: UnaryOperator.Not } not => Test(not.Operand, !want),
+        BoundLiteral { Value: bool flag } => (flag == want ? "true" : "false", 0),
+        BoundLiteral { Value: null } => ("false", 0),
+        BoundBinary presence when PresenceTest(presence) is { } test => (want ? test : $"!{test}", ConditionCost.Of(presence)),
+        _ => ($"{Ops}.{(want ? "IsTrue" : "IsFalse")}({Emit(expression)})", ConditionCost.Of(expression)),
     };
 
     /// <summary>
@@ -63,14 +66,14 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
     /// made unconditionally (<c>&amp;</c>, <c>|</c>): a branch that depends on the data is mispredicted about half the
     /// time, which costs more than such a test; a dearer one is skipped when the first decides (<c>&amp;&amp;</c>, <c>||</c>).
     /// </summary>
-    private string Junction(BoundBinary junction, bool conjunction, bool want)
+    private (string Code, int Cost) Junction(BoundBinary junction, bool conjunction, bool want)
     {
-        var (first, second) = ConditionCost.Of(junction.Right) < ConditionCost.Of(junction.Left)
-            ? (junction.Right, junction.Left)
-            : (junction.Left, junction.Right);
-        var cheap = ConditionCost.Of(second) <= ConditionCost.Comparison;
+        var left = Test(junction.Left, want);
+        var right = Test(junction.Right, want);
+        var (first, second) = right.Cost < left.Cost ? (right, left) : (left, right);
+        var cheap = second.Cost <= ConditionCost.Comparison;
         var op = conjunction ? (cheap ? "&" : "&&") : (cheap ? "|" : "||");
-        return $"({Condition(first, want)} {op} {Condition(second, want)})";
+        return ($"({first.Code} {op} {second.Code})", left.Cost + right.Cost);
     }
 
     private string Field(BoundFieldAccess field) => field.Root switch

@@ -97,8 +97,7 @@ public sealed class DecisionEngine
         var send = message.Send;
         var rule = Rules.Rules[send.Rule];
         var trigger = send.Trigger;
-        _state.RecordSend(new SentMessage(send.Rule, send.Recipient, message.Channel, message.Time, rule.IsTransactional, trigger.Id,
-            Rules.SendKeepsTrigger(send.Rule) ? trigger : null), trigger);
+        _state.RecordSend(SentMessage.Of(Rules, send.Rule, send.Recipient, message.Channel, message.Time, rule.IsTransactional, trigger), trigger);
         send.Explanation?.Add($"delivered through {message.Channel}");
         step.Outcomes.Add(new Outcome(message.Time, rule.Name, send.Recipient, message.Channel, OutcomeStatus.Sent, null, send.Trigger.Id,
             message.Fields, send.Explained));

@@ -12,6 +12,10 @@ namespace TriggerLang.Engine.Decision;
 public sealed record SentMessage(int Rule, string User, string Channel, DateTimeOffset Time, bool IsTransactional, string TriggerId,
     EventRecord? Trigger)
 {
+    /// <summary>The send of <paramref name="trigger"/>, keeping the event only when <paramref name="rules"/> say the rule needs it.</summary>
+    public static SentMessage Of(RuleBook rules, int rule, string user, string channel, DateTimeOffset time, bool isTransactional, EventRecord trigger) =>
+        new(rule, user, channel, time, isTransactional, trigger.Id, rules.SendKeepsTrigger(rule) ? trigger : null);
+
     /// <summary>Set once a goal event has been attributed to this send (each send converts at most once).</summary>
     public bool Converted { get; set; }
 }

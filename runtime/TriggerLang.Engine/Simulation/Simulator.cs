@@ -19,34 +19,20 @@ public sealed class Simulator(RuleBook rules, IRuleEvaluators evaluators, Messag
     /// Runs <paramref name="records"/> (in time order; untimed user and follow
     /// records apply from the start wherever they stand). Without <paramref name="until"/>
     /// it runs until no work is pending; with it, inputs and work after that time are left.
-    /// <paramref name="progress"/> is told how many records have been read. With <paramref name="emit"/>, outcomes
-    /// go there in §8 order as soon as they are final, instead of into the result (a long simulation need not hold
-    /// them all).
+    /// With <paramref name="emit"/>, outcomes go there in §8 order as soon as they are final, instead of into the
+    /// result (a long simulation need not hold them all).
     /// </summary>
-    public SimulationResult Run(IReadOnlyList<InputRecord> records, DateTimeOffset? until = null, IProgress<int>? progress = null,
-        Action<Outcome>? emit = null)
+    public SimulationResult Run(IReadOnlyList<InputRecord> records, DateTimeOffset? until = null, Action<Outcome>? emit = null)
     {
         var run = Start(until, emit);
-        foreach (var record in records)
+        foreach (var record in records.Where(r => r.Time is null))
         {
-            if (record.Time is null)
-            {
-                run.Add(record);
-            }
+            run.Add(record);
         }
-        var read = 0;
-        foreach (var record in records)
+        foreach (var record in records.Where(r => r.Time is not null))
         {
-            if (++read % 1000 == 0)
-            {
-                progress?.Report(read);
-            }
-            if (record.Time is not null)
-            {
-                run.Add(record);
-            }
+            run.Add(record);
         }
-        progress?.Report(read);
         return run.Finish();
     }
 

@@ -43,8 +43,9 @@ internal static class StateLoader
             if (pendingJson.RuleIndex(send.Rule) is { } index)
             {
                 var trigger = records.ReadEvent(send.TriggerRecord, $"send of {send.Rule} to {send.User}");
-                memory.RecordSend(new SentMessage(index, send.User, send.Channel, send.Time, send.Transactional, trigger.Id,
-                    project.Rules.SendKeepsTrigger(index) ? trigger : null) { Converted = send.Converted }, trigger);
+                var sent = SentMessage.Of(project.Rules, index, send.User, send.Channel, send.Time, send.Transactional, trigger);
+                sent.Converted = send.Converted;
+                memory.RecordSend(sent, trigger);
             }
         }
         var orphans = new List<(StoredPending, string)>();

@@ -27,7 +27,7 @@ internal static class PendingRows
             {
                 var row = new StoredPending(
                     raw.sqlite3_column_int64(statement, 0),
-                    new DateTimeOffset(raw.sqlite3_column_int64(statement, 1), TimeSpan.Zero),
+                    SqliteStore.Utc(raw.sqlite3_column_int64(statement, 1)),
                     RuleName(raw.sqlite3_column_blob(statement, 2), rules),
                     Encoding.UTF8.GetString(raw.sqlite3_column_blob(statement, 3)));
                 read(row, raw.sqlite3_column_blob(statement, 4));

@@ -254,5 +254,5 @@ internal sealed class SqliteStore(Database database) : IRuntimeStore, IDisposabl
         _loop?.Dispose();
     }
 
-    private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
+    internal static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
 }
