@@ -18,6 +18,9 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
 {
     private const string Ops = GeneratedNames.OpsAlias;
 
+    /// <summary>The longest list of texts whose membership test is written as constant patterns (<see cref="MembershipTest"/>).</summary>
+    private const int MaxMembershipPatterns = 8;
+
     /// <summary>Whether an emitted expression read the trigger (<c>t</c>): the caller declares only the variables that are read.</summary>
     public bool ReadsTrigger { get; private set; }
 
@@ -57,7 +60,7 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
         BoundUnary { Operator: UnaryOperator.Not } not => Test(not.Operand, !want),
         BoundLiteral { Value: bool flag } => (flag == want ? "true" : "false", 0),
         BoundLiteral { Value: null } => ("false", 0),
-        BoundBinary presence when PresenceTest(presence) is { } test => (want ? test : $"!{test}", ConditionCost.Of(presence)),
+        BoundBinary binary when NeverAbsent(binary) is { } test => (want ? test : $"!{test}", ConditionCost.Of(binary)),
         _ => ($"{Ops}.{(want ? "IsTrue" : "IsFalse")}({Emit(expression)})", ConditionCost.Of(expression)),
     };
 
@@ -115,7 +118,7 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
     private string Binary(BoundBinary binary)
     {
         var op = binary.Operator;
-        if (PresenceTest(binary) is { } test)
+        if (NeverAbsent(binary) is { } test)
         {
             return $"((bool?){test})";
         }
@@ -163,7 +166,10 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
         };
     }
 
-    /// <summary>`x == null` tests absence, `x != null` presence (§11): a C# <c>bool</c>, never absent. Null for other binaries.</summary>
+    /// <summary>A binary whose value is never absent, as a C# <c>bool</c>: a test of presence or of membership in a short list of texts. Null for other binaries.</summary>
+    private string? NeverAbsent(BoundBinary binary) => PresenceTest(binary) ?? MembershipTest(binary);
+
+    /// <summary>`x == null` tests absence, `x != null` presence (§11). Null for other binaries.</summary>
     private string? PresenceTest(BoundBinary binary)
     {
         if (binary.Operator is not (BinaryOperator.Equal or BinaryOperator.NotEqual) || !(IsNullLiteral(binary.Left) || IsNullLiteral(binary.Right)))
@@ -173,6 +179,26 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
         var other = IsNullLiteral(binary.Left) ? binary.Right : binary.Left;
         var absent = IsNullLiteral(other) ? "true" : $"({Emit(other)} is null)";
         return binary.Operator == BinaryOperator.Equal ? absent : $"!{absent}";
+    }
+
+    /// <summary>
+    /// <c>x in ["a", "b"]</c> over a short list of text literals, as C# constant patterns (<c>x is "a" or "b"</c>): the
+    /// JIT compares a constant text as a length and a few words, where <c>TrigOps.In</c> loops over an array. False for
+    /// an absent <c>x</c>, as <c>TrigOps.In</c> is. Null for other binaries; a longer list keeps the array, since each
+    /// pattern adds to Roslyn's work.
+    /// </summary>
+    private string? MembershipTest(BoundBinary binary)
+    {
+        if (binary is not { Operator: BinaryOperator.In, Right: BoundList { Elements: { Length: > 0 and <= MaxMembershipPatterns } elements } }
+            || binary.Left.Type.Kind is not (TypeKind.String or TypeKind.User or TypeKind.Null)
+            || !elements.All(static e => e is BoundLiteral { Value: string }))
+        {
+            return null;
+        }
+        // Distinct: Roslyn refuses a pattern that an earlier one already covers.
+        var patterns = elements.Select(static e => (string)((BoundLiteral)e).Value!).Distinct(StringComparer.Ordinal)
+            .Select(static text => SymbolDisplay.FormatLiteral(text, quote: true));
+        return $"({EmitAs(binary.Left, TrigType.String)} is {string.Join(" or ", patterns)})";
     }
 
     private static string Equality(TrigType type, IReadOnlyList<TrigType> types, string left, string right) =>

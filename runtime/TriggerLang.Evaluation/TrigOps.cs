@@ -29,17 +29,21 @@ public static class TrigOps
 
     // ── Arithmetic ──────────────────────────────────────────────────────
 
-    public static decimal? Add(decimal? a, decimal? b) => a is { } x && b is { } y ? Checked(x, y, Arithmetic.Add) : null;
+    public static decimal? Add(decimal? a, decimal? b) =>
+        a is { } x && b is { } y ? SumFits(x, y) ? x + y : Checked(x, y, Arithmetic.Add) : null;
 
-    public static decimal? Subtract(decimal? a, decimal? b) => a is { } x && b is { } y ? Checked(x, y, Arithmetic.Subtract) : null;
+    public static decimal? Subtract(decimal? a, decimal? b) =>
+        a is { } x && b is { } y ? SumFits(x, y) ? x - y : Checked(x, y, Arithmetic.Subtract) : null;
 
-    public static decimal? Multiply(decimal? a, decimal? b) => a is { } x && b is { } y ? Checked(x, y, Arithmetic.Multiply) : null;
+    public static decimal? Multiply(decimal? a, decimal? b) =>
+        a is { } x && b is { } y ? ProductFits(x, y) ? x * y : Checked(x, y, Arithmetic.Multiply) : null;
 
     /// <summary>Exact decimal division; division by zero is absent.</summary>
     public static decimal? Divide(decimal? a, decimal? b) => a is { } x && b is { } y && y != 0 ? Checked(x, y, Arithmetic.Divide) : null;
 
     /// <summary>The remainder keeps the sign of the left operand; modulo zero is absent, and so is a remainder that overflows (a huge left operand over a tiny right one).</summary>
-    public static decimal? Modulo(decimal? a, decimal? b) => a is { } x && b is { } y && y != 0 ? Checked(x, y, Arithmetic.Modulo) : null;
+    public static decimal? Modulo(decimal? a, decimal? b) =>
+        a is { } x && b is { } y && y != 0 ? x.Scale == y.Scale ? x % y : Checked(x, y, Arithmetic.Modulo) : null;
 
     public static decimal? Negate(decimal? a) => -a;
 
@@ -311,6 +315,30 @@ public static class TrigOps
         Multiply,
         Divide,
         Modulo,
+    }
+
+    // An operation that cannot overflow is done in place. The guarded path is a call that cannot be inlined (it has a
+    // try block), and that call was most of the cost of arithmetic in compiled rules. Whether an operation can overflow
+    // is read from the significands' 32-bit words: decimal overflows only when a result's magnitude passes
+    // decimal.MaxValue (2^96 - 1; a result with too many digits is rounded, never refused), and a remainder of operands
+    // of one scale is a remainder of their significands, which is never larger than they are.
+
+    /// <summary>Both significands are under 2^64, so a sum or difference is under 2^65.</summary>
+    private static bool SumFits(decimal x, decimal y) => (Words(x).High | Words(y).High) == 0;
+
+    /// <summary>One significand is under 2^64 and the other under 2^32, so the product is under 2^96.</summary>
+    private static bool ProductFits(decimal x, decimal y)
+    {
+        var (a, b) = (Words(x), Words(y));
+        return (a.High | b.High) == 0 && (a.Middle == 0 || b.Middle == 0);
+    }
+
+    /// <summary>The upper two of a significand's three 32-bit words.</summary>
+    private static (int Middle, int High) Words(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        return (bits[1], bits[2]);
     }
 
     /// <summary>One operation, with overflow as absent; a switch rather than a delegate keeps the hot path free of indirect calls.</summary>

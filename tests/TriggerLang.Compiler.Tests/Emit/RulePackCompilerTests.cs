@@ -154,6 +154,24 @@ public class RulePackCompilerTests
     }
 
     [Fact]
+    public void Membership_in_a_short_list_of_texts_is_a_constant_pattern_and_a_long_list_a_static_array()
+    {
+        var nine = string.Join(", ", Enumerable.Range(1, 9).Select(i => $"\"c{i}\""));
+        var compilation = Compilation.Create([new SourceFile("schema.trig", Schema), new SourceFile("rules.trig", $"""
+            rule short on cart_abandoned where user.country in ["US", "CA", "US", "\u2028*/"] send email "x"
+            rule long on cart_abandoned where category in [{nine}] send email "x"
+            """)]);
+
+        var build = RulePackCompiler.Compile(compilation);
+
+        Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics));
+        var tests = build.Source.Split('\n').Where(line => line.StartsWith("        return ", StringComparison.Ordinal)).ToArray();
+        // The repeated "US" is written once (Roslyn refuses a pattern an earlier one covers); the text is a C# literal.
+        Assert.Equal("""        return (u.A0 is "US" or "CA" or "\u2028*/");""", tests[0]);
+        Assert.Contains("Op.InSSL(", tests[1]);
+    }
+
+    [Fact]
     public void The_warm_up_project_checks_clean_and_compiles()
     {
         var compilation = Compilation.Create([new SourceFile("warm-up.trig", RoslynWarmUp.Project)]);
