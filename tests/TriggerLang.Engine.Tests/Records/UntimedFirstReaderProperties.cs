@@ -22,6 +22,9 @@ public class UntimedFirstReaderProperties
         """{"type":"event","id":"e3","name":"purchase","user":"u1","properties":{"order_id":"o3","total":5}}""",
         """{"type":"user","id":"u3","attributes":{"time":"2026-12-01T10:00:00Z"},"type":"user"}""",
         """{"type":"user","id":"u4","properties":{"type":"event"}}""",
+        // Events by their first key, then users by a later one, spelled plainly or with an escape: untimed users.
+        """{"type":"event","id":"u5","type":"user"}""",
+        """{"type":"event","id":"u6","typ\u0065":"user","attributes":{"vip":true}}""",
         "not json",
         "",
     ];
