@@ -11,6 +11,8 @@
 #   bench/simulate.sh                       # 1M events, 10k users, 2 timed runs
 #   EVENTS=100000 USERS=1000 RUNS=3 bench/simulate.sh
 #   ARTIFACTS=/tmp/x DATA=/tmp/y PARTS=1 bench/simulate.sh
+#   TIERUP=1 bench/simulate.sh             # timed runs with DOTNET_TC_DelaySingleProcMultiplier=1: pinned to one core,
+#                                            # .NET otherwise delays optimizing hot code tenfold (bench/README.md, Simulation)
 # Needs /usr/bin/time (apt-get install -y time) and taskset (util-linux).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,8 +54,8 @@ fi
 # 2. Timed runs on one core.
 for run in $(seq "$runs"); do
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
-  taskset -c 0 /usr/bin/time -v "$trig" simulate "$data/project" --input "$data/input.jsonl" >/dev/null 2>"$work/time.txt"
-  python3 - "$work/time.txt" "$events" "$load" "$run" <<'PY'
+  env ${TIERUP:+DOTNET_TC_DelaySingleProcMultiplier=1} taskset -c 0 /usr/bin/time -v "$trig" simulate "$data/project" --input "$data/input.jsonl" >/dev/null 2>"$work/time.txt"
+  python3 - "$work/time.txt" "$events" "$load" "$run" "${TIERUP:-}" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 def field(name):
@@ -63,7 +65,7 @@ wall = sum(float(p) * 60 ** i for i, p in enumerate(reversed(clock)))
 cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
 rss = int(field("Maximum resident set size (kbytes)")) / 1024
 events = int(sys.argv[2])
-print(f"run {sys.argv[4]}: wall {wall:.2f} s ({events / wall:,.0f} events/s), CPU {cpu:.2f} s ({events / cpu:,.0f} events/s), "
+print(f"run {sys.argv[4]}{' (TIERUP=1)' if sys.argv[5] else ''}: wall {wall:.2f} s ({events / wall:,.0f} events/s), CPU {cpu:.2f} s ({events / cpu:,.0f} events/s), "
       f"peak RSS {rss:,.0f} MB, load before {sys.argv[3]}")
 PY
 done
