@@ -21,6 +21,7 @@ public sealed class DecisionEngine
     private readonly IRuleEvaluators _evaluators;
     private readonly IEngineState _state;
     private readonly ZoneResolver _zones;
+    private readonly ClauseClock _clock = new();
     private readonly SendDecision _sends;
     private readonly MessageSentEvents _messageSent;
     private readonly bool _explain;
@@ -40,7 +41,7 @@ public sealed class DecisionEngine
         _state = state;
         _zones = new ZoneResolver(rules.Model.Settings.TimeZone);
         _messageSent = new MessageSentEvents(evaluators);
-        _sends = new SendDecision(rules, evaluators, state, renderer, _zones);
+        _sends = new SendDecision(rules, evaluators, state, renderer, _zones, _clock);
     }
 
     public RuleBook Rules { get; }
@@ -224,13 +225,13 @@ public sealed class DecisionEngine
         {
             due = delay.Duration is { } duration
                 ? e.Time + duration
-                : WallClock.NextAt(e.Time, delay.Until!.Value, _zones.For(delay.Zone, zone));
+                : _clock.NextAt(e.Time, delay, _zones.For(delay.Zone, zone));
             explanation?.Add(delay.Duration is { } d
                 ? $"delay {ClauseText.Duration(d)}: due {IsoTime.Format(due)}"
                 : $"delay until {ClauseText.Clock(delay.Until!.Value)} {delay.Zone}: due {IsoTime.Format(due)}");
         }
         var pending = new PendingSend(++_nextPendingId, r, recipient, e, order, due, zone.Zone) { Explanation = explanation };
-        if (rule.Window is { } window && !Windows.Contains(window, _zones.For(window.Zone, zone), due))
+        if (rule.Window is { } window && !_clock.Contains(window, _zones.For(window.Zone, zone), due))
         {
             if (window.ElseDrop)
             {
@@ -238,7 +239,7 @@ public sealed class DecisionEngine
                 step.Outcomes.Add(_sends.Unsent(pending, due, OutcomeReason.OutsideWindow, channel: null));
                 return;
             }
-            var opening = Windows.Defer(window, _zones.For(window.Zone, zone), due);
+            var opening = _clock.Defer(window, _zones.For(window.Zone, zone), due);
             explanation?.Add($"window {ClauseText.Window(window)}: {IsoTime.Format(due)} is outside, deferred to {IsoTime.Format(opening)}");
             pending = new PendingSend(pending.Id, r, recipient, e, order, opening, zone.Zone) { Explanation = explanation };
         }
@@ -249,7 +250,7 @@ public sealed class DecisionEngine
     private void CollectForDigest(int r, BoundRule rule, DigestSpec digest, EventRecord e, long order, string recipient, RecipientZone zone,
         List<string>? explanation)
     {
-        var at = WallClock.NextDigest(e.Time, digest, _zones.For(digest.Zone, zone));
+        var at = _clock.NextDigest(e.Time, digest, _zones.For(digest.Zone, zone));
         if (_state.DigestFor(r, recipient, at) is { Digest: { } batch } open)
         {
             batch.Add(e);

@@ -11,7 +11,8 @@ namespace TriggerLang.Engine.Decision;
 /// that fails is the outcome; otherwise the message is rendered and handed to
 /// the host for delivery.
 /// </summary>
-internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, IEngineState state, MessageRenderer renderer, ZoneResolver zones)
+internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, IEngineState state, MessageRenderer renderer, ZoneResolver zones,
+    ClauseClock clock)
 {
     public void Decide(PendingSend send, DateTimeOffset now, EngineStep step, Action<PendingSend, DateTimeOffset> reschedule)
     {
@@ -84,8 +85,8 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
         {
             return true;
         }
-        var zone = zones.For(window.Zone, new RecipientZone(send.Zone, null));
-        if (Windows.Contains(window, zone, time))
+        var zone = zones.For(window.Zone, send.Zone);
+        if (clock.Contains(window, zone, time))
         {
             return true;
         }
@@ -95,7 +96,7 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
             step.Outcomes.Add(Unsent(send, time, OutcomeReason.OutsideWindow, null));
             return false;
         }
-        var opening = Windows.Defer(window, zone, time);
+        var opening = clock.Defer(window, zone, time);
         send.Explanation?.Add($"window {ClauseText.Window(window)}: {IsoTime.Format(time)} is outside, deferred to {IsoTime.Format(opening)}");
         reschedule(send, opening);
         return false;

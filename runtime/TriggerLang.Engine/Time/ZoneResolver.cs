@@ -16,6 +16,10 @@ public sealed class ZoneResolver
 
     private readonly DateTimeZone _fallback;
     private readonly string _fallbackSource;
+    private readonly RecipientZone _fallbackZone;
+    // Every trigger asks for its recipient's zone: one object per known zone id, not one per ask. Unknown ids are not
+    // kept (profile data could hold any number of them), and neither is their warning, which is rare.
+    private readonly Dictionary<string, RecipientZone> _known = new(StringComparer.Ordinal);
 
     /// <param name="settingsTimeZone"><c>settings.timezone</c>, <c>"UTC"</c> when the project has none. The compiler
     /// rejects an unknown one; should one get here anyway, UTC is used.</param>
@@ -23,6 +27,7 @@ public sealed class ZoneResolver
     {
         _fallback = DateTimeZoneProviders.Tzdb.GetZoneOrNull(settingsTimeZone) ?? DateTimeZone.Utc;
         _fallbackSource = _fallback.Id == Utc ? Utc : $"{_fallback.Id} (settings.timezone)";
+        _fallbackZone = new RecipientZone(_fallback, null);
     }
 
     /// <summary>
@@ -33,20 +38,27 @@ public sealed class ZoneResolver
     {
         if (string.IsNullOrWhiteSpace(userTimezone))
         {
-            return new RecipientZone(_fallback, null);
+            return _fallbackZone;
+        }
+        if (_known.TryGetValue(userTimezone, out var known))
+        {
+            return known;
         }
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(userTimezone) is { } zone)
         {
-            return new RecipientZone(zone, null);
+            return _known[userTimezone] = new RecipientZone(zone, null);
         }
         var hint = TimeZones.Suggest(userTimezone) is { } suggestion ? $" (did you mean \"{suggestion}\"?)" : "";
         return new RecipientZone(_fallback, $"unknown time zone \"{userTimezone}\" of user{hint}; using {_fallbackSource}");
     }
 
     /// <summary>The zone of a clause. A named zone was checked by the compiler, so an unknown one here is a bug and throws.</summary>
-    public DateTimeZone For(ZoneSpec spec, RecipientZone recipient) => spec.Kind switch
+    public DateTimeZone For(ZoneSpec spec, RecipientZone recipient) => For(spec, recipient.Zone);
+
+    /// <summary>The zone of a clause, <paramref name="local"/> being the recipient's zone.</summary>
+    public DateTimeZone For(ZoneSpec spec, DateTimeZone local) => spec.Kind switch
     {
-        ZoneKind.Local => recipient.Zone,
+        ZoneKind.Local => local,
         ZoneKind.Utc => DateTimeZone.Utc,
         _ => DateTimeZoneProviders.Tzdb[spec.Name!],
     };
