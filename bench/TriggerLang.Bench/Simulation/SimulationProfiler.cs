@@ -16,7 +16,8 @@ namespace TriggerLang.Bench.Simulation;
 /// process, one part at a time, in CPU time (the machine is shared): parsing the JSON Lines into records, the simulation
 /// (deciding and rendering), rendering alone (the sent outcomes' templates rendered again), and
 /// writing the outcomes as JSON Lines to a null stream. Each part runs <c>K</c> times (the first is
-/// the cold one, JIT included); the table shows the first run and the best of the others.
+/// the cold one, JIT included); the table shows the first run and the best of the others, and what the last run
+/// allocated and collected: unlike time, those do not move with the machine's load.
 /// </summary>
 public static class SimulationProfiler
 {
@@ -77,25 +78,31 @@ public static class SimulationProfiler
         output.WriteLine($"{records.Count:N0} records ({events:N0} events), {result.Outcomes.Count:N0} outcomes ({sent:N0} sent, "
             + $"{renders.Count:N0} re-rendered: the non-digest ones), {result.Conversions.Count:N0} conversions, {iterations} iterations");
         output.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
-        output.WriteLine("| part | first run, CPU (s) | best warm, CPU (s) | events/s (best warm) |");
-        output.WriteLine("| --- | ---: | ---: | ---: |");
-        void Row(string name, (double First, double Best) t) =>
+        output.WriteLine("| part | first run, CPU (s) | best warm, CPU (s) | events/s (best warm) | allocated per event | gen0 / gen1 / gen2 collections |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        void Row(string name, PartTime t) =>
             output.WriteLine($"| {name} | {t.First.ToString("F3", CultureInfo.InvariantCulture)} | {t.Best.ToString("F3", CultureInfo.InvariantCulture)} | "
-                + $"{(events / t.Best).ToString("N0", CultureInfo.InvariantCulture)} |");
+                + $"{(events / t.Best).ToString("N0", CultureInfo.InvariantCulture)} | "
+                + (t.Allocated is { } bytes ? $"{(bytes / (double)events).ToString("N0", CultureInfo.InvariantCulture)} B | {t.Collections} |" : "| |"));
         Row("parse JSON Lines → records", parse);
         Row("simulate (decide + render)", simulate);
         Row($"render alone ({renders.Count:N0} sends)", render);
-        Row("simulate minus render ≈ decide", (simulate.First - render.First, simulate.Best - render.Best));
+        Row("simulate minus render ≈ decide", new PartTime(simulate.First - render.First, simulate.Best - render.Best, null, null));
         Row("write outcomes, a TextWriter per line (null stream)", writeText);
         Row("write outcomes, OutcomeJson.To (null stream)", writeBytes);
         return 0;
     }
 
-    /// <summary>Runs <paramref name="part"/> <paramref name="iterations"/> times after a full GC: the CPU time of the first run, and the best of the rest.</summary>
-    private static (double First, double Best) Time(int iterations, Action part)
+    /// <summary>A part's CPU seconds (first run, best of the rest), and the bytes allocated and the collections (gen0/gen1/gen2) of its last run.</summary>
+    private sealed record PartTime(double First, double Best, long? Allocated, string? Collections);
+
+    /// <summary>Runs <paramref name="part"/> <paramref name="iterations"/> times after a full GC.</summary>
+    private static PartTime Time(int iterations, Action part)
     {
         var first = 0.0;
         var best = double.MaxValue;
+        var allocated = 0L;
+        var collections = "";
         for (var i = 0; i < iterations; i++)
         {
             GC.Collect();
@@ -103,8 +110,12 @@ public static class SimulationProfiler
             GC.Collect();
             // CPU time of the process, not wall time: the machine is shared, and the parts are single-threaded.
             var before = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            int[] collectedBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             part();
             var seconds = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            collections = string.Join(" / ", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectedBefore[g]));
             if (i == 0)
             {
                 first = seconds;
@@ -114,7 +125,7 @@ public static class SimulationProfiler
                 best = Math.Min(best, seconds);
             }
         }
-        return (first, iterations == 1 ? first : best);
+        return new PartTime(first, iterations == 1 ? first : best, allocated, collections);
     }
 
     /// <summary>
