@@ -35,7 +35,7 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
             step.Outcomes.Add(Unsent(send, time, OutcomeReason.Exception, null));
             return;
         }
-        var route = ChannelRoute.Choose(rule, profile, rules.Model.Schema.User);
+        var route = ChannelRoute.Choose(rule, profile, rules.Model.Schema.User, explain: send.Explanation is not null);
         if (route.Reason is { } unreachable)
         {
             send.Explanation?.Add(route.Why!);
