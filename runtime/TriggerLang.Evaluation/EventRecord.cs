@@ -25,4 +25,11 @@ public abstract class EventRecord
 
     /// <summary>A field by its index in the declaration, boxed (absent is null): for the interpreter and templates, not the hot path.</summary>
     public abstract object? GetField(int index);
+
+    /// <summary>
+    /// A copy with the same id, user, time and fields, to be given its own id, user and time: events made by the engine
+    /// from a template event (<c>message_sent</c>) are copied rather than read from JSON each time. The fields are
+    /// shared, which is safe because they are never changed after reading (texts, numbers, and lists nothing writes to).
+    /// </summary>
+    public EventRecord Copy() => (EventRecord)MemberwiseClone();
 }

@@ -19,8 +19,8 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
     private readonly Dictionary<string, int> _repeats = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _chainLength = new(StringComparer.Ordinal);
 
-    // The properties depend only on (rule, channel): serialized once each, not once per sent message.
-    private readonly Dictionary<(string Rule, string Channel), JsonElement> _properties = [];
+    // The properties depend only on (rule, channel): read once into an event that each sent message's event copies.
+    private readonly Dictionary<(string Rule, string Channel), EventRecord> _templates = [];
     private DateTimeOffset _instant;
 
     public EventRecord Create(string rule, string channel, PendingSend send, DateTimeOffset time)
@@ -32,15 +32,14 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
         {
             id = $"{id}:{repeat}";
         }
-        var e = evaluators.NewEvent(BuiltInEvents.MessageSent)!;
+        if (!_templates.TryGetValue((rule, channel), out var template))
+        {
+            template = _templates[(rule, channel)] = Template(rule, channel);
+        }
+        var e = template.Copy();
         e.Id = id;
         e.UserId = send.Recipient;
         e.Time = time;
-        if (!_properties.TryGetValue((rule, channel), out var properties))
-        {
-            properties = _properties[(rule, channel)] = Properties(rule, channel);
-        }
-        e.ReadProperties(properties);
         // A link continues the chain only when its trigger was itself a message_sent of this instant.
         var previous = send.Trigger.Name == BuiltInEvents.MessageSent && send.Trigger.Time == time
             ? _chainLength.GetValueOrDefault(send.Trigger.Id, 1)
@@ -49,8 +48,8 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
         return e;
     }
 
-    /// <summary>The event's properties as JSON, written without reflection (hosts may run trimmed).</summary>
-    private static JsonElement Properties(string rule, string channel)
+    /// <summary>An event with the properties of (rule, channel), read from JSON as any event's are (written without reflection: hosts may run trimmed).</summary>
+    private EventRecord Template(string rule, string channel)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -61,7 +60,9 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
             writer.WriteEndObject();
         }
         using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
+        var template = evaluators.NewEvent(BuiltInEvents.MessageSent)!;
+        template.ReadProperties(document.RootElement);
+        return template;
     }
 
     /// <summary>Whether <paramref name="e"/> is <c>message_sent</c> of <paramref name="rule"/> itself.</summary>

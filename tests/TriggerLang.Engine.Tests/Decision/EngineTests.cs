@@ -62,6 +62,25 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void Each_send_has_a_message_sent_event_of_its_own()
+    {
+        // Both nudges wait while the second welcome goes out: each keeps its own trigger, user and fields.
+        var result = Run("""
+            event signup { }
+            rule welcome on signup send email "Welcome"
+            rule nudge on message_sent where rule == "welcome" and channel == "email" delay 1d send email "Still there?"
+            test "t" {
+              user u1 { email: "a@example.com" }
+              user u2 { email: "b@example.com" }
+              at 2026-12-01T10:00Z event signup for u1
+              at 2026-12-01T11:00Z event signup for u2
+            }
+            """);
+        var nudges = result.Outcomes.Where(o => o.Rule == "nudge").Select(o => (o.User, o.Trigger, o.Time.UtcDateTime.Hour));
+        Assert.Equal([("u1", "message_sent:welcome:u1:20261201T100000Z", 10), ("u2", "message_sent:welcome:u2:20261201T110000Z", 11)], nudges);
+    }
+
+    [Fact]
     public void Outcomes_explain_each_decision()
     {
         var result = Run("""
