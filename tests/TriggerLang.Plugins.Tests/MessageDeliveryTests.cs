@@ -39,7 +39,7 @@ public class MessageDeliveryTests
         var time = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
         var trigger = new Signup { Id = "e7", UserId = "u1", Time = time };
         var send = new PendingSend(1, 0, "u1", trigger, 1, time, DateTimeZone.Utc);
-        return new OutgoingMessage(send, time, channel, [new("text", "Hi Ana")], $"welcome/u1/e7/{channel}");
+        return new OutgoingMessage(send, time, channel, [new("text", "Hi Ana")], "welcome");
     }
 
     private sealed class Recipient : UserRecord

@@ -63,7 +63,7 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
             step.Outcomes.Add(Unsent(send, time, OutcomeReason.RenderFailed, route.Channel) with { Status = OutcomeStatus.Failed, Detail = rendered.Failure });
             return;
         }
-        step.Message = new OutgoingMessage(send, time, route.Channel, rendered.Fields, IdempotencyKey(rule, send, route.Channel));
+        step.Message = new OutgoingMessage(send, time, route.Channel, rendered.Fields, rule.Name);
     }
 
     /// <summary>An outcome that is not <c>sent</c>; its channel is the one it would have used, else the rule's first (§11).</summary>
@@ -153,12 +153,4 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
             ? $"`reeligible after {ClauseText.Duration(after)}`: last sent at {IsoTime.Format(last)}, eligible again at {IsoTime.Format(last + after)}"
             : null;
     }
-
-    /// <summary>The same for every attempt at one message: (rule, recipient, trigger, channel).</summary>
-    /// <summary>
-    /// <c>RULE/RECIPIENT/TRIGGER/CHANNEL</c>, the ids percent-encoded: ids are the producer's text and may hold any
-    /// separator, and two messages must never share a key (a receiver that deduplicates would drop one).
-    /// </summary>
-    internal static string IdempotencyKey(BoundRule rule, PendingSend send, string channel) =>
-        $"{rule.Name}/{Uri.EscapeDataString(send.Recipient)}/{Uri.EscapeDataString(send.Trigger.Id)}/{channel}";
 }
