@@ -55,10 +55,11 @@ internal sealed class DirectForEvents(int depth, DirectNode[] body) : DirectNode
         {
             return;
         }
-        foreach (var item in events)
+        // By index: a foreach over the interface would allocate an enumerator per render.
+        for (var i = 0; i < events.Count; i++)
         {
             render.StepLoop();
-            render.SetLoopItem(depth, item);
+            render.SetLoopItem(depth, events[i]);
             RenderAll(body, render);
         }
     }
