@@ -75,6 +75,7 @@ public class DirectSubsetTests
     [InlineData("{{ event.total | default: 'x' | minus: 1 }}")]
     [InlineData("{{- event.total -}}")]
     [InlineData("a {%- if event.gift -%} b {%- endif -%}")]
+    [InlineData("Hi\n  {% if event.gift %}a\nb{% endif %}\n\t{{ event.note }}")]
     [InlineData("{% for i in (1..3) %}{{ i }}{% endfor %}")]
     [InlineData("{% for e in events limit: 2 %}{{ e.order_id }}{% endfor %}")]
     [InlineData("{% for e in events %}{{ e.order_id }}{% else %}none{% endfor %}")]

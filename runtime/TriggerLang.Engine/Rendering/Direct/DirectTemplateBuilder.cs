@@ -12,7 +12,7 @@ namespace TriggerLang.Engine.Rendering.Direct;
 /// and, on numbers, <c>plus</c>/<c>minus</c> (integer literal); <c>if</c>/<c>elsif</c>/<c>else</c> on a path's
 /// truthiness or on a path compared with a literal (numbers with an integer by any of <c>== != &lt; &lt;= &gt; &gt;=</c>;
 /// texts and booleans with their own kind by <c>==</c>/<c>!=</c>); <c>for x in events</c> without options or
-/// <c>else</c>. No whitespace control, no other tag. Types come from the schema, so the choice is made here, once.
+/// <c>else</c>. No whitespace control, no tag indented by blanks at the start of its line, no other tag. Types come from the schema, so the choice is made here, once.
 /// </summary>
 internal sealed class DirectTemplateBuilder
 {
@@ -55,7 +55,9 @@ internal sealed class DirectTemplateBuilder
                         nodes.Add(new DirectText(raw.Text.ToString()));
                     }
                     break;
-                case ScriptEscapeStatement escape when escape.WhitespaceMode == ScriptWhitespaceMode.None:
+                // A tag with only blanks before it on its line sets Scriban's indent, which it then writes after every
+                // newline of what the tag outputs: not reproduced, so such templates stay with Scriban.
+                case ScriptEscapeStatement escape when escape.WhitespaceMode == ScriptWhitespaceMode.None && string.IsNullOrEmpty(escape.Indent):
                 case ScriptEndStatement:
                     break;
                 case ScriptExpressionStatement { Expression: { } expression }:
