@@ -5,7 +5,7 @@ using static TriggerLang.Engine.Tests.Rendering.DirectSubsetProject;
 
 namespace TriggerLang.Engine.Tests.Rendering;
 
-/// <summary>Templates of the direct subset (docs/runtime.md, Rendering) and the records to render them with.</summary>
+/// <summary>Templates of the direct subset (docs/language.md, Rendering) and the records to render them with.</summary>
 internal static class DirectSubsetGenerators
 {
     /// <summary>Text between tags: never a <c>{</c>, which could open one; everything else that could trip a writer.</summary>

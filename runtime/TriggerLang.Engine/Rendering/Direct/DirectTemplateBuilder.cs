@@ -7,7 +7,7 @@ namespace TriggerLang.Engine.Rendering.Direct;
 /// <summary>
 /// Translates a parsed template into a <see cref="DirectTemplate"/> for one rule, when every node of it is in the subset
 /// whose Scriban output we reproduce exactly; otherwise null, and the template keeps rendering through Scriban. The
-/// subset (docs/runtime.md, Rendering): text; <c>{{ path }}</c> to a scalar of <c>user</c>, the trigger event (also as
+/// subset (docs/language.md, Rendering): text; <c>{{ path }}</c> to a scalar of <c>user</c>, the trigger event (also as
 /// its alias), <c>rule</c>, <c>count</c> or a loop's event, with the filters <c>default</c> (string or integer literal)
 /// and, on numbers, <c>plus</c>/<c>minus</c> (integer literal); <c>if</c>/<c>elsif</c>/<c>else</c> on a path's
 /// truthiness or on a path compared with a literal (numbers with an integer by any of <c>== != &lt; &lt;= &gt; &gt;=</c>;
