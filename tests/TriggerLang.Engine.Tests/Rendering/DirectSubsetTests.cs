@@ -81,6 +81,7 @@ public class DirectSubsetTests
     [InlineData("{% for e in events %}{{ e.order_id }}{% else %}none{% endfor %}")]
     [InlineData("{% for e in events %}{{ forloop.index }}{% endfor %}")]
     [InlineData("{% for user in events %}{{ user.order_id }}{% endfor %}")]
+    [InlineData("{% for default in events %}{{ event.note | default: 'x' }}{% endfor %}")]
     [InlineData("{% for t in event.tags %}{{ t }}{% endfor %}")]
     [InlineData("{{ events.size }} {{ events.first.order_id }}")]
     [InlineData("{{ event.tags }}")]

@@ -26,6 +26,9 @@ internal sealed class DirectTemplateBuilder
         Either,
     }
 
+    /// <summary>The filters of the subset: Scriban finds them by name among the variables, so a loop variable could hide one.</summary>
+    private static readonly string[] Filters = ["default", "plus", "minus"];
+
     private readonly DirectNames _names;
     private readonly List<string> _loopVariables = [];
     private int _loopDepth;
@@ -117,7 +120,7 @@ internal sealed class DirectTemplateBuilder
     private DirectForEvents? For(ScriptForStatement loop)
     {
         if (loop is not { NamedArguments: null or { Count: 0 }, Else: null, Variable: ScriptVariableGlobal variable, Iterator: ScriptVariableGlobal { Name: "events" } }
-            || _names.IsGlobal(variable.Name) || _loopVariables.Contains(variable.Name))
+            || _names.IsGlobal(variable.Name) || _loopVariables.Contains(variable.Name) || Filters.Contains(variable.Name))
         {
             return null;
         }
