@@ -51,7 +51,7 @@ public sealed class MessageRenderer
         // A model built after this renderer (tests, reloads) still renders, just without the cache.
         var message = _messages.TryGetValue(send, out var cached) ? cached : Parse(rule, send, []);
         var fields = ImmutableArray.CreateBuilder<KeyValuePair<string, string>>(send.Fields.Length);
-        ScriptObject? globals = null; // built once per message, and only when a field is more than plain text
+        ScriptObject? globals = null; // built once per message, and only when a field renders through Scriban
         for (var i = 0; i < send.Fields.Length; i++)
         {
             var field = send.Fields[i];

@@ -8,7 +8,7 @@ namespace TriggerLang.Engine.Rendering;
 /// <summary>
 /// Scriban's Liquid context with our limits and our number format. Output limits are Scriban's own.
 /// Scriban's loop limit counts only within one tree of nested loops, so loops one after another are
-/// also counted here, for a limit per template. The deadline is checked at loop steps and writes,
+/// also counted here (<see cref="RenderBudget"/>, shared with the direct renderer), for a limit per template. The deadline is checked at loop steps and writes,
 /// which is where a template can spend time (filters are bounded by the string limit).
 /// </summary>
 internal sealed class RenderContext : LiquidTemplateContext
