@@ -12,7 +12,8 @@ namespace TriggerLang.Engine.Rendering.Direct;
 /// and, on numbers, <c>plus</c>/<c>minus</c> (integer literal); <c>if</c>/<c>elsif</c>/<c>else</c> on a path's
 /// truthiness or on a path compared with a literal (numbers with an integer by any of <c>== != &lt; &lt;= &gt; &gt;=</c>;
 /// texts and booleans with their own kind by <c>==</c>/<c>!=</c>); <c>for x in events</c> without options or
-/// <c>else</c>. No whitespace control, no tag indented by blanks at the start of its line, no other tag. Types come from the schema, so the choice is made here, once.
+/// <c>else</c>. No whitespace control, no tag indented by blanks at the start of its line, no other tag. Types come
+/// from the schema, so the choice is made here, once.
 /// </summary>
 internal sealed class DirectTemplateBuilder
 {
