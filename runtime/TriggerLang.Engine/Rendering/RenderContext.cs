@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Scriban;
 using Scriban.Runtime;
@@ -9,28 +8,21 @@ namespace TriggerLang.Engine.Rendering;
 /// <summary>
 /// Scriban's Liquid context with our limits and our number format. Output limits are Scriban's own.
 /// Scriban's loop limit counts only within one tree of nested loops, so loops one after another are
-/// also counted here, for a limit per template. The deadline is checked at loop steps and writes,
+/// also counted here (<see cref="RenderBudget"/>, shared with the direct renderer), for a limit per template. The deadline is checked at loop steps and writes,
 /// which is where a template can spend time (filters are bounded by the string limit).
 /// </summary>
 internal sealed class RenderContext : LiquidTemplateContext
 {
     // Liquid has no user functions, so only nested includes/captures could recurse: a small bound is plenty.
     private const int RecursionLimit = 64;
-    private const int ClockEvery = 16;
 
-    private readonly RenderLimits _limits;
-    private readonly long _budget;
-    private long _deadline;
-    private int _checks;
-    private long _iterations;
+    private readonly RenderBudget _budget;
     // The scope a template's `assign` and loop variables go into: emptied after each render, not made anew.
     private readonly ScriptObject _assigned = new();
 
     public RenderContext(RenderLimits limits)
     {
-        _limits = limits;
-        _budget = (long)(limits.Deadline.TotalSeconds * Stopwatch.Frequency);
-        _deadline = Stopwatch.GetTimestamp() + _budget;
+        _budget = new RenderBudget(limits);
         LoopLimit = limits.MaxLoopIterations;
         LoopLimitQueryable = limits.MaxLoopIterations;
         RecursiveLimit = RecursionLimit;
@@ -59,9 +51,7 @@ internal sealed class RenderContext : LiquidTemplateContext
     /// </summary>
     public string Render(Template template, ScriptObject globals)
     {
-        _deadline = Stopwatch.GetTimestamp() + _budget;
-        _checks = 0;
-        _iterations = 0;
+        _budget.Start();
         PushGlobal(globals);
         PushGlobal(_assigned);
         var text = template.Render(this);
@@ -73,17 +63,13 @@ internal sealed class RenderContext : LiquidTemplateContext
 
     protected override bool OnStepLoop(ScriptLoopStatementBase loop)
     {
-        CheckDeadline();
-        if (++_iterations > _limits.MaxLoopIterations)
-        {
-            throw new RenderLimitException(RenderFailures.Loops(_limits));
-        }
+        _budget.StepLoop();
         return base.OnStepLoop(loop);
     }
 
     public override TemplateContext Write(Scriban.Parsing.SourceSpan span, object? textAsObject)
     {
-        CheckDeadline();
+        _budget.CheckDeadline();
         return base.Write(span, textAsObject);
     }
 
@@ -94,14 +80,4 @@ internal sealed class RenderContext : LiquidTemplateContext
         float number => number.ToString("R", CultureInfo.InvariantCulture),
         _ => base.ObjectToString(value, nested),
     };
-
-    private void CheckDeadline()
-    {
-        // Reading the clock at every write was a tenth of the simulation on a VM: read it at the first step and every
-        // 16th after. Each step is bounded (the string and output limits), so the deadline is overshot by a few steps.
-        if ((_checks++ & (ClockEvery - 1)) == 0 && Stopwatch.GetTimestamp() > _deadline)
-        {
-            throw new RenderLimitException(RenderFailures.Deadline(_limits));
-        }
-    }
 }
