@@ -10,26 +10,25 @@ namespace TriggerLang.Engine.Decision;
 /// </summary>
 internal static class Caps
 {
-    // Projects have a handful of limits; more than this are counted in an array on the heap.
-    private const int StackLimits = 16;
-
     public static string? Exceeded(PendingSend send, BoundRule rule, string channel, DateTimeOffset time, IReadOnlyList<GlobalLimit> limits, IEngineState state)
     {
-        var checksLimits = !rule.IsTransactional;
-        Span<int> limitCounts = limits.Count <= StackLimits ? stackalloc int[limits.Count] : new int[limits.Count];
-        var capCount = Count(state.Sends(send.Recipient), send.Rule, rule.Cap, channel, time, checksLimits ? limits : [], limitCounts);
-        if (rule.Cap is { } cap && capCount >= cap.Count)
+        var sends = state.Sends(send.Recipient);
+        if (rule.Cap is { } cap && Reaches(sends, cap.Count, time, cap.Period, rule: send.Rule, channel: null, withTransactional: true))
         {
             return $"cap {cap.Count}/{ClauseText.Duration(cap.Period)}: {send.Recipient} already got {cap.Count} in the last {ClauseText.Duration(cap.Period)}";
         }
-        if (!checksLimits)
+        if (rule.IsTransactional)
         {
             return null;
         }
-        for (var j = 0; j < limits.Count; j++)
+        for (var i = 0; i < limits.Count; i++)
         {
-            var limit = limits[j];
-            if (Applies(limit, channel) && limitCounts[j] >= limit.Count)
+            var limit = limits[i];
+            if (limit.Channel is { } only && only != channel)
+            {
+                continue;
+            }
+            if (Reaches(sends, limit.Count, time, limit.Period, rule: null, limit.Channel, withTransactional: false))
             {
                 var scope = limit.Channel is null ? "all channels" : limit.Channel;
                 return $"limits: cap {limit.Count}/{ClauseText.Duration(limit.Period)} on {scope} reached for {send.Recipient}";
@@ -38,57 +37,34 @@ internal static class Caps
         return null;
     }
 
-    /// <summary>A limit on one channel applies to sends through that channel only.</summary>
-    private static bool Applies(GlobalLimit limit, string channel) => limit.Channel is not { } only || only == channel;
-
     /// <summary>
-    /// Counts, in one walk back over the recipient's sends (newest last), the sends of the rule within its cap's
-    /// period (returned) and, for each limit that applies, the non-transactional sends through its channel (or any)
-    /// within its period (into <paramref name="limitCounts"/>). One walk, not one per cap and limit: a week of
-    /// sends was walked three times per decision.
+    /// Whether there are <paramref name="count"/> sends in (time − period, time] of one rule (or any), through one
+    /// channel (or any). It stops at the <paramref name="count"/>th: a recipient at their cap has many sends in the
+    /// period, and counting them all walked a week of sends per check. No delegate: this runs per send.
     /// </summary>
-    private static int Count(IReadOnlyList<SentMessage> sends, int rule, RateSpec? cap, string channel, DateTimeOffset time,
-        IReadOnlyList<GlobalLimit> limits, Span<int> limitCounts)
+    private static bool Reaches(IReadOnlyList<SentMessage> sends, int count, DateTimeOffset time, TimeSpan period, int? rule, string? channel,
+        bool withTransactional)
     {
-        var horizon = cap?.Period ?? TimeSpan.Zero;
-        for (var j = 0; j < limits.Count; j++)
+        if (count <= 0)
         {
-            if (Applies(limits[j], channel) && limits[j].Period > horizon)
-            {
-                horizon = limits[j].Period;
-            }
+            return true; // a cap of 0 is reached with no sends at all
         }
-        var capCount = 0;
-        // Sends are in time order: once one is past the longest period, every one further back is too.
+        var found = 0;
+        var from = time - period;
+        // Newest last: walk back until the period is left behind.
         for (var i = sends.Count - 1; i >= 0; i--)
         {
             var sent = sends[i];
-            var age = time - sent.Time;
-            if (age >= horizon)
+            if (sent.Time <= from)
             {
                 break;
             }
-            if (age < TimeSpan.Zero)
+            if (sent.Time <= time && (rule is null || sent.Rule == rule) && (channel is null || sent.Channel == channel)
+                && (withTransactional || !sent.IsTransactional) && ++found == count)
             {
-                continue;
-            }
-            if (cap is { } c && sent.Rule == rule && age < c.Period)
-            {
-                capCount++;
-            }
-            if (sent.IsTransactional)
-            {
-                continue;
-            }
-            for (var j = 0; j < limits.Count; j++)
-            {
-                var limit = limits[j];
-                if (Applies(limit, channel) && age < limit.Period && (limit.Channel is null || sent.Channel == limit.Channel))
-                {
-                    limitCounts[j]++;
-                }
+                return true;
             }
         }
-        return capCount;
+        return false;
     }
 }

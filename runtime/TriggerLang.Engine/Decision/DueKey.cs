@@ -2,16 +2,16 @@ namespace TriggerLang.Engine.Decision;
 
 /// <summary>
 /// A pending send's place in due order (§11): due time, then trigger (input order), then rule, then recipient, then
-/// creation (<see cref="PendingSend.Id"/>). Numbers by value, so that a queue holding keys compares without reading
-/// the sends; the recipient, the one string, is read only on a tie of the first three.
+/// creation (<see cref="PendingSend.Id"/>). The first two are held by value, so that a queue of keys compares
+/// without reading the sends (spread over the heap) except on a tie of both; the key stays small (24 bytes) so that
+/// a heap level's children share few cache lines.
 /// </summary>
 internal readonly struct DueKey(PendingSend send) : IComparable<DueKey>
 {
     private readonly long _dueTicks = send.Due.UtcTicks;
     private readonly long _triggerOrder = send.TriggerOrder;
-    private readonly int _rule = send.Rule;
-    private readonly long _id = send.Id;
-    private readonly string _recipient = send.Recipient;
+
+    public PendingSend Send { get; } = send;
 
     public int CompareTo(DueKey other)
     {
@@ -25,12 +25,12 @@ internal readonly struct DueKey(PendingSend send) : IComparable<DueKey>
         {
             return byTrigger;
         }
-        var byRule = _rule.CompareTo(other._rule);
+        var byRule = Send.Rule.CompareTo(other.Send.Rule);
         if (byRule != 0)
         {
             return byRule;
         }
-        var byRecipient = string.CompareOrdinal(_recipient, other._recipient);
-        return byRecipient != 0 ? byRecipient : _id.CompareTo(other._id);
+        var byRecipient = string.CompareOrdinal(Send.Recipient, other.Send.Recipient);
+        return byRecipient != 0 ? byRecipient : Send.Id.CompareTo(other.Send.Id);
     }
 }

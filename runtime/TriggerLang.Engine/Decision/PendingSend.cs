@@ -44,6 +44,9 @@ public sealed class PendingSend(long id, int rule, string recipient, EventRecord
     /// </summary>
     internal UserState? Owner;
 
+    /// <summary>The send's index in <see cref="Owner"/>'s pending list, so that removing it needs no search.</summary>
+    internal int OwnerSlot;
+
     /// <summary>The send's place in its state's <see cref="DueQueue"/>.</summary>
     internal DueMark DueMark;
 

@@ -16,7 +16,7 @@ internal sealed class UserState
     /// <summary>Oldest first.</summary>
     public List<SentMessage>? Sends;
 
-    /// <summary>In the order added.</summary>
+    /// <summary>In no particular order: a removal moves the last one into the gap (<see cref="PendingSend.OwnerSlot"/>).</summary>
     public List<PendingSend>? Pending;
 
     // The digest sends among them, with what finds them: a look-up reads no send but the one found.
@@ -130,7 +130,9 @@ internal sealed class UserState
 
     public void AddPending(PendingSend send)
     {
-        (Pending ??= []).Add(send);
+        var pending = Pending ??= [];
+        send.OwnerSlot = pending.Count;
+        pending.Add(send);
         if (send.Digest is { } batch)
         {
             (_digests ??= []).Add((send.Rule, batch.DigestTime, send));
@@ -140,9 +142,16 @@ internal sealed class UserState
     /// <summary>Removes a pending send (by reference), and the lists when they are left empty.</summary>
     public void RemovePending(PendingSend send)
     {
-        if (Pending is { } pending && RemoveByReference(pending, send) && pending.Count == 0)
+        if (Pending is { } pending && send.OwnerSlot < pending.Count && ReferenceEquals(pending[send.OwnerSlot], send))
         {
-            Pending = null;
+            var last = pending[^1];
+            pending[send.OwnerSlot] = last;
+            last.OwnerSlot = send.OwnerSlot;
+            pending.RemoveAt(pending.Count - 1);
+            if (pending.Count == 0)
+            {
+                Pending = null;
+            }
         }
         if (send.Digest is not null && _digests is { } digests)
         {
@@ -175,20 +184,5 @@ internal sealed class UserState
             }
         }
         return null;
-    }
-
-    // List.Remove would call Equals on each element. From the front: the send removed is nearly always the one
-    // fired, the user's earliest due, which is mostly the earliest added.
-    private static bool RemoveByReference(List<PendingSend> list, PendingSend item)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (ReferenceEquals(list[i], item))
-            {
-                list.RemoveAt(i);
-                return true;
-            }
-        }
-        return false;
     }
 }
