@@ -36,7 +36,8 @@ public static class OutcomeJson
     internal static void WriteObject(Utf8JsonWriter json, Outcome outcome, bool explain)
     {
         json.WriteStartObject();
-        json.WriteString(Names.Time, IsoTime.Format(outcome.Time));
+        Span<char> time = stackalloc char[IsoTime.MaxLength];
+        json.WriteString(Names.Time, time[..IsoTime.Format(outcome.Time, time)]);
         json.WriteString(Names.Rule, outcome.Rule);
         json.WriteString(Names.User, outcome.User);
         json.WriteString(Names.Channel, outcome.Channel);
