@@ -10,12 +10,12 @@ namespace TriggerLang.Engine.Decision;
 /// </summary>
 internal static class Caps
 {
-    public static string? Exceeded(PendingSend send, BoundRule rule, string channel, DateTimeOffset time, IReadOnlyList<GlobalLimit> limits, IEngineState state)
+    public static CapReached? Exceeded(PendingSend send, BoundRule rule, string channel, DateTimeOffset time, IReadOnlyList<GlobalLimit> limits, IEngineState state)
     {
         var sends = state.Sends(send.Recipient);
         if (rule.Cap is { } cap && Reaches(sends, cap.Count, time, cap.Period, rule: send.Rule, channel: null, withTransactional: true))
         {
-            return $"cap {cap.Count}/{ClauseText.Duration(cap.Period)}: {send.Recipient} already got {cap.Count} in the last {ClauseText.Duration(cap.Period)}";
+            return new CapReached(cap, null);
         }
         if (rule.IsTransactional)
         {
@@ -30,8 +30,7 @@ internal static class Caps
             }
             if (Reaches(sends, limit.Count, time, limit.Period, rule: null, limit.Channel, withTransactional: false))
             {
-                var scope = limit.Channel is null ? "all channels" : limit.Channel;
-                return $"limits: cap {limit.Count}/{ClauseText.Duration(limit.Period)} on {scope} reached for {send.Recipient}";
+                return new CapReached(null, limit);
             }
         }
         return null;

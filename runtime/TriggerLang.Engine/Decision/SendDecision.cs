@@ -34,7 +34,7 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
             step.Outcomes.Add(Unsent(send, time, OutcomeReason.Exception, null));
             return;
         }
-        var route = ChannelRoute.Choose(rule, profile, rules.Model.Schema.User);
+        var route = ChannelRoute.Choose(rule, profile, rules.Model.Schema.User, explain: send.Explanation is not null);
         if (route.Reason is { } unreachable)
         {
             send.Explanation?.Add(route.Why!);
@@ -50,7 +50,7 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
         }
         if (Caps.Exceeded(send, rule, route.Channel, time, rules.Model.Limits, state) is { } cap)
         {
-            send.Explanation?.Add(cap);
+            send.Explanation?.Add(cap.Describe(send.Recipient));
             step.Outcomes.Add(Unsent(send, time, OutcomeReason.Capped, route.Channel));
             return;
         }
