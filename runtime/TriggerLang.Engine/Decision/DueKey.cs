@@ -2,14 +2,15 @@ namespace TriggerLang.Engine.Decision;
 
 /// <summary>
 /// A pending send's place in due order (§11): due time, then trigger (input order), then rule, then recipient, then
-/// creation (<see cref="PendingSend.Id"/>). The first two are held by value, so that a queue of keys compares
-/// without reading the sends (spread over the heap) except on a tie of both; the key stays small (24 bytes) so that
-/// a heap level's children share few cache lines.
+/// creation (<see cref="PendingSend.Id"/>). The first three are held by value, so that a queue of keys compares
+/// without reading the sends (spread over the heap) except on a tie of all three (a fan-out's sends); the key stays
+/// small (32 bytes) so that a heap level's children share few cache lines.
 /// </summary>
 internal readonly struct DueKey(PendingSend send) : IComparable<DueKey>
 {
     private readonly long _dueTicks = send.Due.UtcTicks;
     private readonly long _triggerOrder = send.TriggerOrder;
+    private readonly int _rule = send.Rule;
 
     public PendingSend Send { get; } = send;
 
@@ -25,7 +26,7 @@ internal readonly struct DueKey(PendingSend send) : IComparable<DueKey>
         {
             return byTrigger;
         }
-        var byRule = Send.Rule.CompareTo(other.Send.Rule);
+        var byRule = _rule.CompareTo(other._rule);
         if (byRule != 0)
         {
             return byRule;
