@@ -65,12 +65,7 @@ internal sealed class UserState
                 continue;
             }
             var events = history[i].Events;
-            var old = 0;
-            while (old < events.Count && events[old].Time < before)
-            {
-                old++;
-            }
-            events.RemoveRange(0, old);
+            DropBefore(events, before, static e => e.Time);
             if (events.Count == 0)
             {
                 history.RemoveAt(i);
@@ -87,12 +82,7 @@ internal sealed class UserState
         {
             return;
         }
-        var old = 0;
-        while (old < sends.Count && sends[old].Time < before)
-        {
-            old++;
-        }
-        sends.RemoveRange(0, old);
+        DropBefore(sends, before, static s => s.Time);
         if (sends.Count == 0)
         {
             Sends = null;
@@ -184,5 +174,16 @@ internal sealed class UserState
             }
         }
         return null;
+    }
+
+    /// <summary>Drops the prefix of a list in time order dated before <paramref name="before"/>.</summary>
+    private static void DropBefore<T>(List<T> list, DateTimeOffset before, Func<T, DateTimeOffset> timeOf)
+    {
+        var old = 0;
+        while (old < list.Count && timeOf(list[old]) < before)
+        {
+            old++;
+        }
+        list.RemoveRange(0, old);
     }
 }
