@@ -8,30 +8,42 @@ namespace TriggerLang.Engine;
 /// </summary>
 public static class IsoTime
 {
+    /// <summary>The most characters <see cref="Format(DateTimeOffset, Span{char})"/> writes.</summary>
+    internal const int MaxLength = 28;
+
     public static string Format(DateTimeOffset time)
+    {
+        Span<char> text = stackalloc char[MaxLength];
+        return new string(text[..Format(time, text)]);
+    }
+
+    /// <summary>
+    /// The text of <see cref="Format(DateTimeOffset)"/> into <paramref name="text"/> (at least <see cref="MaxLength"/>
+    /// long), giving its length: an outcome writer need not make a string of every time it writes.
+    /// </summary>
+    internal static int Format(DateTimeOffset time, Span<char> text)
     {
         var utc = time.UtcDateTime;
         // Whole seconds (nearly every time the engine writes) are laid out by hand: a custom format string costs
         // more than the rest of an outcome line. The text is the same as the format's.
         if (utc.Ticks % TimeSpan.TicksPerSecond != 0)
         {
-            return utc.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+            utc.TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+            return written;
         }
-        return string.Create(20, utc, static (text, t) =>
-        {
-            Digits(text[..4], t.Year);
-            text[4] = '-';
-            Digits(text.Slice(5, 2), t.Month);
-            text[7] = '-';
-            Digits(text.Slice(8, 2), t.Day);
-            text[10] = 'T';
-            Digits(text.Slice(11, 2), t.Hour);
-            text[13] = ':';
-            Digits(text.Slice(14, 2), t.Minute);
-            text[16] = ':';
-            Digits(text.Slice(17, 2), t.Second);
-            text[19] = 'Z';
-        });
+        Digits(text[..4], utc.Year);
+        text[4] = '-';
+        Digits(text.Slice(5, 2), utc.Month);
+        text[7] = '-';
+        Digits(text.Slice(8, 2), utc.Day);
+        text[10] = 'T';
+        Digits(text.Slice(11, 2), utc.Hour);
+        text[13] = ':';
+        Digits(text.Slice(14, 2), utc.Minute);
+        text[16] = ':';
+        Digits(text.Slice(17, 2), utc.Second);
+        text[19] = 'Z';
+        return 20;
     }
 
     /// <summary>The compact form of message ids: <c>yyyyMMdd'T'HHmmss'Z'</c>, whole seconds (as that format).</summary>

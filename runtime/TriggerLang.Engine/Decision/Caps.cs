@@ -10,46 +10,60 @@ namespace TriggerLang.Engine.Decision;
 /// </summary>
 internal static class Caps
 {
-    public static string? Exceeded(PendingSend send, BoundRule rule, string channel, DateTimeOffset time, IReadOnlyList<GlobalLimit> limits, IEngineState state)
+    public static CapReached? Exceeded(PendingSend send, BoundRule rule, string channel, DateTimeOffset time, IReadOnlyList<GlobalLimit> limits, IEngineState state)
     {
         var sends = state.Sends(send.Recipient);
-        if (rule.Cap is { } cap && Count(sends, time, cap.Period, rule: send.Rule, channel: null, withTransactional: true) >= cap.Count)
+        if (rule.Cap is { } cap && Reaches(sends, cap.Count, time, cap.Period, rule: send.Rule, channel: null, withTransactional: true))
         {
-            return $"cap {cap.Count}/{ClauseText.Duration(cap.Period)}: {send.Recipient} already got {cap.Count} in the last {ClauseText.Duration(cap.Period)}";
+            return new CapReached(cap, null);
         }
         if (rule.IsTransactional)
         {
             return null;
         }
-        foreach (var limit in limits)
+        for (var i = 0; i < limits.Count; i++)
         {
+            var limit = limits[i];
             if (limit.Channel is { } only && only != channel)
             {
                 continue;
             }
-            if (Count(sends, time, limit.Period, rule: null, limit.Channel, withTransactional: false) >= limit.Count)
+            if (Reaches(sends, limit.Count, time, limit.Period, rule: null, limit.Channel, withTransactional: false))
             {
-                var scope = limit.Channel is null ? "all channels" : limit.Channel;
-                return $"limits: cap {limit.Count}/{ClauseText.Duration(limit.Period)} on {scope} reached for {send.Recipient}";
+                return new CapReached(null, limit);
             }
         }
         return null;
     }
 
-    /// <summary>The sends in (time − period, time] of one rule (or any), through one channel (or any). No delegate: this runs per send.</summary>
-    private static int Count(IReadOnlyList<SentMessage> sends, DateTimeOffset time, TimeSpan period, int? rule, string? channel, bool withTransactional)
+    /// <summary>
+    /// Whether there are <paramref name="count"/> sends in (time − period, time] of one rule (or any), through one
+    /// channel (or any). It stops at the <paramref name="count"/>th: a recipient at their cap has many sends in the
+    /// period, and counting them all walked a week of sends per check. No delegate: this runs per send.
+    /// </summary>
+    private static bool Reaches(IReadOnlyList<SentMessage> sends, int count, DateTimeOffset time, TimeSpan period, int? rule, string? channel,
+        bool withTransactional)
     {
-        var count = 0;
+        if (count <= 0)
+        {
+            return true; // a cap of 0 is reached with no sends at all
+        }
+        var found = 0;
+        var from = time - period;
         // Newest last: walk back until the period is left behind.
-        for (var i = sends.Count - 1; i >= 0 && sends[i].Time > time - period; i--)
+        for (var i = sends.Count - 1; i >= 0; i--)
         {
             var sent = sends[i];
-            if (sent.Time <= time && (rule is null || sent.Rule == rule) && (channel is null || sent.Channel == channel)
-                && (withTransactional || !sent.IsTransactional))
+            if (sent.Time <= from)
             {
-                count++;
+                break;
+            }
+            if (sent.Time <= time && (rule is null || sent.Rule == rule) && (channel is null || sent.Channel == channel)
+                && (withTransactional || !sent.IsTransactional) && ++found == count)
+            {
+                return true;
             }
         }
-        return count;
+        return false;
     }
 }

@@ -9,26 +9,24 @@ namespace TriggerLang.Engine.Decision;
 /// </summary>
 public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
 {
-    // One lookup serves a user's profile, sends and pending sends; the last user looked up is kept at hand, since a
+    // One lookup serves everything kept of a user (UserState); the last user looked up is kept at hand, since a
     // decision asks about one recipient several times in a row (a tenth of the simulation was these lookups).
     private readonly Dictionary<string, UserState> _users = new(StringComparer.Ordinal);
     private string? _lastUserId;
     private UserState? _lastUser;
     private readonly Dictionary<string, SortedSet<string>> _followers = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string User, string Event), List<EventRecord>> _history = [];
-    private readonly Dictionary<(int Rule, string User), DateTimeOffset> _lastSends = [];
-    private readonly SortedSet<PendingSend> _due = new(PendingSend.Order);
-    private readonly Dictionary<(int Rule, string User, DateTimeOffset Time), PendingSend> _digests = [];
+    private readonly DueQueue _due = new();
 
     // What was remembered, in the order it came (time order, as inputs and sends come): Forget walks only the
-    // old front of these instead of every user's lists every time.
-    private readonly Queue<(DateTimeOffset Time, (string User, string Event) Key)> _historyOrder = new();
-    private readonly Queue<(DateTimeOffset Time, string User)> _sendOrder = new();
+    // old front of these instead of every user's lists every time. They hold the user's entry, not the id, so as
+    // not to look each one up again.
+    private readonly Queue<(DateTimeOffset Time, UserState User, string Event)> _historyOrder = new();
+    private readonly Queue<(DateTimeOffset Time, UserState User)> _sendOrder = new();
 
     public int PendingCount => _due.Count;
 
     /// <summary>The pending send due first (in §11 order), or null when nothing is pending.</summary>
-    public PendingSend? NextDue => _due.Count == 0 ? null : _due.Min;
+    public PendingSend? NextDue => _due.First;
 
     public Profile Profile(string userId) => User(userId).Profile ??= new Profile(newUser(userId));
 
@@ -46,54 +44,46 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
 
     public void Remember(EventRecord e)
     {
-        var key = (e.UserId, e.Name);
-        if (!_history.TryGetValue(key, out var list))
-        {
-            _history[key] = list = [];
-        }
-        list.Add(e);
-        _historyOrder.Enqueue((e.Time, key));
+        var user = User(e.UserId);
+        user.Remember(e);
+        _historyOrder.Enqueue((e.Time, user, e.Name));
     }
 
     public IEnumerable<EventRecord> History(string userId, string eventName) =>
-        _history.TryGetValue((userId, eventName), out var list) ? list : [];
+        Known(userId)?.History(eventName) ?? (IEnumerable<EventRecord>)[];
 
     // The trigger stays with the message when it keeps it: memory holds nothing else of a send.
     public void RecordSend(SentMessage message, EventRecord trigger)
     {
-        (User(message.User).Sends ??= []).Add(message);
-        _sendOrder.Enqueue((message.Time, message.User));
-        _lastSends[(message.Rule, message.User)] = message.Time;
+        var user = User(message.User);
+        (user.Sends ??= []).Add(message);
+        user.SetLastSend(message.Rule, message.Time);
+        _sendOrder.Enqueue((message.Time, user));
     }
 
     /// <summary>A last send kept by a store after the send itself was forgotten (<c>once</c> keeps it forever).</summary>
-    public void RestoreLastSend(int rule, string userId, DateTimeOffset time) => _lastSends[(rule, userId)] = time;
+    public void RestoreLastSend(int rule, string userId, DateTimeOffset time) => User(userId).SetLastSend(rule, time);
 
     public IReadOnlyList<SentMessage> Sends(string userId) => Known(userId)?.Sends ?? (IReadOnlyList<SentMessage>)[];
 
-    public DateTimeOffset? LastSend(int rule, string userId) =>
-        _lastSends.TryGetValue((rule, userId), out var time) ? time : null;
+    public DateTimeOffset? LastSend(int rule, string userId) => Known(userId)?.LastSend(rule);
 
     public void AddPending(PendingSend send)
     {
+        var user = User(send.Recipient);
+        send.Owner = user;
         _due.Add(send);
-        (User(send.Recipient).Pending ??= []).Add(send);
-        if (send.Digest is { } batch)
-        {
-            _digests[(send.Rule, send.Recipient, batch.DigestTime)] = send;
-        }
+        user.AddPending(send);
     }
 
     public void RemovePending(PendingSend send)
     {
         _due.Remove(send);
-        if (Known(send.Recipient) is { Pending: { } set } user && set.Remove(send) && set.Count == 0)
+        if (send.Owner is { } user)
         {
-            user.Pending = null;
-        }
-        if (send.Digest is { } batch)
-        {
-            _digests.Remove((send.Rule, send.Recipient, batch.DigestTime));
+            user.RemovePending(send);
+            // The decision on the send comes next and asks about its recipient.
+            (_lastUserId, _lastUser) = (send.Recipient, user);
         }
     }
 
@@ -108,53 +98,20 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
 
     public IEnumerable<PendingSend> PendingFor(string userId) => Known(userId)?.Pending ?? (IEnumerable<PendingSend>)[];
 
-    public PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime) =>
-        _digests.GetValueOrDefault((rule, userId, digestTime));
+    public PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime) => Known(userId)?.Digest(rule, digestTime);
 
     public void Forget(DateTimeOffset events, DateTimeOffset sends)
     {
         while (_historyOrder.TryPeek(out var old) && old.Time < events)
         {
             _historyOrder.Dequeue();
-            Prune(_history, old.Key, static (e, before) => e.Time < before, events);
+            old.User.ForgetHistory(old.Event, events);
         }
         while (_sendOrder.TryPeek(out var old) && old.Time < sends)
         {
             _sendOrder.Dequeue();
-            if (Known(old.User) is { Sends: { } list } user)
-            {
-                DropOld(list, static (s, before) => s.Time < before, sends);
-                if (list.Count == 0)
-                {
-                    user.Sends = null;
-                }
-            }
+            old.User.ForgetSends(sends);
         }
-    }
-
-    /// <summary>Drops the old prefix of one remembered list (lists are in time order), and the list when it is left empty.</summary>
-    private static void Prune<TKey, T>(Dictionary<TKey, List<T>> lists, TKey key, Func<T, DateTimeOffset, bool> isOld, DateTimeOffset before)
-        where TKey : notnull
-    {
-        if (!lists.TryGetValue(key, out var list))
-        {
-            return;
-        }
-        DropOld(list, isOld, before);
-        if (list.Count == 0)
-        {
-            lists.Remove(key);
-        }
-    }
-
-    private static void DropOld<T>(List<T> list, Func<T, DateTimeOffset, bool> isOld, DateTimeOffset before)
-    {
-        var count = 0;
-        while (count < list.Count && isOld(list[count], before))
-        {
-            count++;
-        }
-        list.RemoveRange(0, count);
     }
 
     /// <summary>The user's entry, made on first use.</summary>
@@ -184,13 +141,5 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
         }
         (_lastUserId, _lastUser) = (userId, user);
         return user;
-    }
-
-    /// <summary>What is kept per user; a part left empty is dropped, as a dictionary entry was before.</summary>
-    private sealed class UserState
-    {
-        public Profile? Profile;
-        public List<SentMessage>? Sends;
-        public HashSet<PendingSend>? Pending;
     }
 }

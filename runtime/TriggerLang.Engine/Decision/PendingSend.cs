@@ -9,7 +9,7 @@ namespace TriggerLang.Engine.Decision;
 /// A send waiting for its due time (§7 step 5): one rule, one recipient, one
 /// trigger. Work due at the same instant runs in the order it was created:
 /// by trigger (input order, <see cref="TriggerOrder"/>), then rule, then
-/// recipient (§11) — <see cref="Order"/> compares exactly that.
+/// recipient (§11) — <see cref="Order"/> compares exactly that (<see cref="DueKey"/>).
 /// </summary>
 public sealed class PendingSend(long id, int rule, string recipient, EventRecord trigger, long triggerOrder, DateTimeOffset due, DateTimeZone zone)
 {
@@ -37,6 +37,18 @@ public sealed class PendingSend(long id, int rule, string recipient, EventRecord
     internal List<(int Unless, EventRecord Event)>? ExceptionCandidatesOrNull => _exceptionCandidates;
 
     private List<(int Unless, EventRecord Event)>? _exceptionCandidates;
+
+    /// <summary>
+    /// The recipient's entry in the <see cref="MemoryState"/> that holds the send, set when it is added: firing the
+    /// send, and the checks that follow, need no lookup by id.
+    /// </summary>
+    internal UserState? Owner;
+
+    /// <summary>The send's index in <see cref="Owner"/>'s pending list, so that removing it needs no search.</summary>
+    internal int OwnerSlot;
+
+    /// <summary>The send's place in its state's <see cref="DueQueue"/>.</summary>
+    internal DueMark DueMark;
 
     /// <summary>Set for a digest send: the events collected for it.</summary>
     public DigestBatch? Digest { get; init; }
@@ -85,24 +97,5 @@ public sealed class PendingSend(long id, int rule, string recipient, EventRecord
         return lines;
     }
 
-    public static IComparer<PendingSend> Order { get; } = Comparer<PendingSend>.Create(static (a, b) =>
-    {
-        var byTime = a.Due.CompareTo(b.Due);
-        if (byTime != 0)
-        {
-            return byTime;
-        }
-        var byTrigger = a.TriggerOrder.CompareTo(b.TriggerOrder);
-        if (byTrigger != 0)
-        {
-            return byTrigger;
-        }
-        var byRule = a.Rule.CompareTo(b.Rule);
-        if (byRule != 0)
-        {
-            return byRule;
-        }
-        var byRecipient = string.CompareOrdinal(a.Recipient, b.Recipient);
-        return byRecipient != 0 ? byRecipient : a.Id.CompareTo(b.Id);
-    });
+    public static IComparer<PendingSend> Order { get; } = Comparer<PendingSend>.Create(static (a, b) => new DueKey(a).CompareTo(new DueKey(b)));
 }

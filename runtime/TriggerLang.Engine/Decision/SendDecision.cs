@@ -51,7 +51,7 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
         }
         if (Caps.Exceeded(send, rule, route.Channel, time, rules.Model.Limits, state) is { } cap)
         {
-            send.Explanation?.Add(cap);
+            send.Explanation?.Add(cap.Describe(send.Recipient));
             step.Outcomes.Add(Unsent(send, time, OutcomeReason.Capped, route.Channel));
             return;
         }

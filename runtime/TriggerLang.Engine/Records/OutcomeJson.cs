@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using TriggerLang.Engine.Decision;
+using Names = TriggerLang.Engine.Records.OutcomeJsonNames;
 
 namespace TriggerLang.Engine.Records;
 
@@ -35,19 +36,20 @@ public static class OutcomeJson
     internal static void WriteObject(Utf8JsonWriter json, Outcome outcome, bool explain)
     {
         json.WriteStartObject();
-        json.WriteString("time", IsoTime.Format(outcome.Time));
-        json.WriteString("rule", outcome.Rule);
-        json.WriteString("user", outcome.User);
-        json.WriteString("channel", outcome.Channel);
-        json.WriteString("status", OutcomeNames.Of(outcome.Status));
+        Span<char> time = stackalloc char[IsoTime.MaxLength];
+        json.WriteString(Names.Time, time[..IsoTime.Format(outcome.Time, time)]);
+        json.WriteString(Names.Rule, outcome.Rule);
+        json.WriteString(Names.User, outcome.User);
+        json.WriteString(Names.Channel, outcome.Channel);
+        json.WriteString(Names.Status, Names.Of(outcome.Status));
         if (outcome.Status != OutcomeStatus.Sent && outcome.Reason is { } reason)
         {
-            json.WriteString("reason", OutcomeNames.Of(reason));
+            json.WriteString(Names.Reason, Names.Of(reason));
         }
-        json.WriteString("trigger", outcome.Trigger);
+        json.WriteString(Names.Trigger, outcome.Trigger);
         if (outcome.Status == OutcomeStatus.Sent)
         {
-            json.WriteStartObject("fields");
+            json.WriteStartObject(Names.Fields);
             foreach (var (name, value) in outcome.Fields.IsDefault ? [] : outcome.Fields)
             {
                 json.WriteString(name, value);
@@ -56,7 +58,7 @@ public static class OutcomeJson
         }
         if (explain)
         {
-            json.WriteStartArray("explain");
+            json.WriteStartArray(Names.Explain);
             foreach (var step in outcome.Explanation.IsDefault ? [] : outcome.Explanation)
             {
                 json.WriteStringValue(step);
@@ -64,7 +66,7 @@ public static class OutcomeJson
             json.WriteEndArray();
             if (outcome.Detail is { } detail)
             {
-                json.WriteString("detail", detail);
+                json.WriteString(Names.Detail, detail);
             }
         }
         json.WriteEndObject();

@@ -106,6 +106,32 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void Caps_limits_fallbacks_and_unreachable_recipients_are_explained()
+    {
+        var result = Run("""
+            event ping { }
+            limits { cap push 1/day }
+            rule capped on ping cap 1/day send email "a"
+            rule limited on ping send push "b"
+            rule fallback on ping send sms "c" else send email "d"
+            rule nobody on ping send sms "e"
+            test "t" {
+              user u1 { email: "a@example.com", push_token: "t1" }
+              at 2026-12-01T10:00Z event ping for u1
+              at 2026-12-01T11:00Z event ping for u1
+            }
+            """);
+        string Last(string rule, int hour) =>
+            result.Outcomes.Single(o => o.Rule == rule && o.Time.Hour == hour).Explanation[^1];
+
+        Assert.Equal("delivered through email", Last("fallback", 10));
+        Assert.Equal("channel email (fallback: no phone for sms)", result.Outcomes.First(o => o.Rule == "fallback").Explanation[^2]);
+        Assert.Equal("u1 cannot be reached: no phone for sms", Last("nobody", 10));
+        Assert.Equal("cap 1/1d: u1 already got 1 in the last 1d", Last("capped", 11));
+        Assert.Equal("limits: cap 1/1d on push reached for u1", Last("limited", 11));
+    }
+
+    [Fact]
     public void Until_leaves_later_work_pending()
     {
         using var project = RuleProjects.FromText("""

@@ -1,0 +1,189 @@
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Engine.Decision;
+
+/// <summary>
+/// What <see cref="MemoryState"/> keeps per user, so that one lookup by id finds all of it: the profile, the sends
+/// still remembered, the pending sends, the remembered events and the last send of each rule. Each part is made on
+/// first use and dropped when left empty (the last sends excepted: <c>once</c> keeps them forever). A user has few
+/// of each, so lists scanned in place cost less than tables keyed by (rule, user…), which hashed the id string again
+/// for every question and held an entry per key.
+/// </summary>
+internal sealed class UserState
+{
+    public Profile? Profile;
+
+    /// <summary>Oldest first.</summary>
+    public List<SentMessage>? Sends;
+
+    /// <summary>In no particular order: a removal moves the last one into the gap (<see cref="PendingSend.OwnerSlot"/>).</summary>
+    public List<PendingSend>? Pending;
+
+    // The digest sends among them, with what finds them: a look-up reads no send but the one found.
+    private List<(int Rule, DateTimeOffset DigestTime, PendingSend Send)>? _digests;
+
+    private List<(string Event, List<EventRecord> Events)>? _history;
+    private List<(int Rule, DateTimeOffset Time)>? _lastSends;
+
+    /// <summary>The remembered events of one name, oldest first, or null.</summary>
+    public List<EventRecord>? History(string eventName)
+    {
+        if (_history is { } history)
+        {
+            foreach (var (name, events) in history)
+            {
+                if (name == eventName)
+                {
+                    return events;
+                }
+            }
+        }
+        return null;
+    }
+
+    public void Remember(EventRecord e)
+    {
+        if (History(e.Name) is { } events)
+        {
+            events.Add(e);
+            return;
+        }
+        (_history ??= []).Add((e.Name, [e]));
+    }
+
+    /// <summary>Drops the events of one name dated before <paramref name="before"/> (they are in time order), and the name when none is left.</summary>
+    public void ForgetHistory(string eventName, DateTimeOffset before)
+    {
+        if (_history is not { } history)
+        {
+            return;
+        }
+        for (var i = 0; i < history.Count; i++)
+        {
+            if (history[i].Event != eventName)
+            {
+                continue;
+            }
+            var events = history[i].Events;
+            DropBefore(events, before, static e => e.Time);
+            if (events.Count == 0)
+            {
+                history.RemoveAt(i);
+                _history = history.Count == 0 ? null : history;
+            }
+            return;
+        }
+    }
+
+    /// <summary>Drops the sends dated before <paramref name="before"/> (they are in time order), and the list when none is left.</summary>
+    public void ForgetSends(DateTimeOffset before)
+    {
+        if (Sends is not { } sends)
+        {
+            return;
+        }
+        DropBefore(sends, before, static s => s.Time);
+        if (sends.Count == 0)
+        {
+            Sends = null;
+        }
+    }
+
+    public DateTimeOffset? LastSend(int rule)
+    {
+        if (_lastSends is { } lastSends)
+        {
+            foreach (var (sent, time) in lastSends)
+            {
+                if (sent == rule)
+                {
+                    return time;
+                }
+            }
+        }
+        return null;
+    }
+
+    public void SetLastSend(int rule, DateTimeOffset time)
+    {
+        var lastSends = _lastSends ??= [];
+        for (var i = 0; i < lastSends.Count; i++)
+        {
+            if (lastSends[i].Rule == rule)
+            {
+                lastSends[i] = (rule, time);
+                return;
+            }
+        }
+        lastSends.Add((rule, time));
+    }
+
+    public void AddPending(PendingSend send)
+    {
+        var pending = Pending ??= [];
+        send.OwnerSlot = pending.Count;
+        pending.Add(send);
+        if (send.Digest is { } batch)
+        {
+            (_digests ??= []).Add((send.Rule, batch.DigestTime, send));
+        }
+    }
+
+    /// <summary>Removes a pending send (by reference), and the lists when they are left empty.</summary>
+    public void RemovePending(PendingSend send)
+    {
+        if (Pending is { } pending && send.OwnerSlot < pending.Count && ReferenceEquals(pending[send.OwnerSlot], send))
+        {
+            var last = pending[^1];
+            pending[send.OwnerSlot] = last;
+            last.OwnerSlot = send.OwnerSlot;
+            pending.RemoveAt(pending.Count - 1);
+            if (pending.Count == 0)
+            {
+                Pending = null;
+            }
+        }
+        if (send.Digest is not null && _digests is { } digests)
+        {
+            for (var i = 0; i < digests.Count; i++)
+            {
+                if (ReferenceEquals(digests[i].Send, send))
+                {
+                    digests.RemoveAt(i);
+                    break;
+                }
+            }
+            if (digests.Count == 0)
+            {
+                _digests = null;
+            }
+        }
+    }
+
+    /// <summary>The open digest send of a rule for a digest time. At most one is pending at a time (a rescheduled one replaces the fired one).</summary>
+    public PendingSend? Digest(int rule, DateTimeOffset digestTime)
+    {
+        if (_digests is { } digests)
+        {
+            foreach (var (sendRule, time, send) in digests)
+            {
+                if (sendRule == rule && time == digestTime)
+                {
+                    return send;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Drops the prefix of a list in time order dated before <paramref name="before"/>.</summary>
+    private static void DropBefore<T>(List<T> list, DateTimeOffset before, Func<T, DateTimeOffset> timeOf)
+    {
+        var old = 0;
+        while (old < list.Count && timeOf(list[old]) < before)
+        {
+            old++;
+        }
+        list.RemoveRange(0, old);
+    }
+}

@@ -1,0 +1,115 @@
+using NodaTime;
+using TriggerLang.Engine.Decision;
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Engine.Tests.Decision;
+
+/// <summary>
+/// The memory state's pending sends: they come due in §11 order (time, trigger, rule, recipient, creation), a send
+/// removed before its turn never comes due, and a user's other pending sends and open digests stay findable.
+/// </summary>
+public sealed class MemoryStateTests
+{
+    private static readonly DateTimeOffset Time = DateTimeOffset.Parse("2026-12-01T10:00Z");
+
+    [Fact]
+    public void Pending_sends_come_due_by_time_then_trigger_then_rule_then_recipient_then_creation()
+    {
+        using var project = Project();
+        var state = new MemoryState(project.Evaluators.NewUser);
+        var trigger = Ping(project);
+        PendingSend Send(long id, int rule, string recipient, long order, int minutes) =>
+            new(id, rule, recipient, trigger, order, Time.AddMinutes(minutes), DateTimeZone.Utc);
+        // Added in an order that matches none of the keys.
+        var sends = new[]
+        {
+            Send(7, 0, "u1", order: 1, minutes: 5),
+            Send(6, 1, "u1", order: 1, minutes: 0),
+            Send(5, 0, "u2", order: 1, minutes: 0),
+            Send(4, 0, "u1", order: 2, minutes: 0),
+            Send(3, 0, "u1", order: 1, minutes: 0),
+            Send(8, 0, "u1", order: 1, minutes: 0),
+        };
+        foreach (var send in sends)
+        {
+            state.AddPending(send);
+        }
+
+        Assert.Equal([3, 8, 5, 6, 4, 7], Drain(state));
+    }
+
+    [Fact]
+    public void A_send_removed_before_its_turn_never_comes_due_and_one_added_again_comes_due_once()
+    {
+        using var project = Project();
+        var state = new MemoryState(project.Evaluators.NewUser);
+        var trigger = Ping(project);
+        var sends = Enumerable.Range(1, 4).Select(i => new PendingSend(i, 0, "u1", trigger, i, Time.AddMinutes(i), DateTimeZone.Utc)).ToList();
+        sends.ForEach(state.AddPending);
+
+        state.RemovePending(sends[2]);
+        state.RemovePending(sends[1]);
+        state.AddPending(sends[1]);
+
+        Assert.Equal(3, state.PendingCount);
+        Assert.Equal([1, 2, 4], state.PendingFor("u1").Select(s => s.Id).Order());
+        Assert.Equal([1, 2, 4], Drain(state));
+        Assert.Null(state.NextDue);
+        Assert.Equal(0, state.PendingCount);
+    }
+
+    [Fact]
+    public void Removing_a_pending_send_leaves_the_users_others_and_their_digests()
+    {
+        using var project = Project();
+        var state = new MemoryState(project.Evaluators.NewUser);
+        var trigger = Ping(project);
+        var plain = new PendingSend(1, 0, "u1", trigger, 1, Time, DateTimeZone.Utc);
+        var digest = new PendingSend(2, 1, "u1", trigger, 1, Time.AddHours(9), DateTimeZone.Utc) { Digest = new DigestBatch(Time.AddHours(9), null) };
+        var other = new PendingSend(3, 0, "u1", trigger, 2, Time.AddHours(1), DateTimeZone.Utc);
+        state.AddPending(plain);
+        state.AddPending(digest);
+        state.AddPending(other);
+
+        state.RemovePending(plain);
+
+        Assert.Equal([2, 3], state.PendingFor("u1").Select(s => s.Id).Order());
+        Assert.Same(digest, state.DigestFor(1, "u1", Time.AddHours(9)));
+        Assert.Null(state.DigestFor(1, "u1", Time.AddHours(10)));
+        Assert.Null(state.DigestFor(0, "u1", Time.AddHours(9)));
+
+        state.RemovePending(digest);
+
+        Assert.Null(state.DigestFor(1, "u1", Time.AddHours(9)));
+        Assert.Equal([3], state.PendingFor("u1").Select(s => s.Id));
+        state.RemovePending(other);
+        Assert.Empty(state.PendingFor("u1"));
+    }
+
+    /// <summary>Fires everything in due order, as a host's clock does, and gives the ids.</summary>
+    private static List<long> Drain(MemoryState state)
+    {
+        var ids = new List<long>();
+        while (state.NextDue is { } next)
+        {
+            ids.Add(next.Id);
+            state.RemovePending(next);
+        }
+        return ids;
+    }
+
+    private static RuleProject Project() => RuleProjects.FromText("""
+        event ping { }
+        rule a on ping send email "a"
+        rule b on ping digest daily at 19:00 utc send email "b"
+        """);
+
+    private static EventRecord Ping(RuleProject project)
+    {
+        var e = project.Evaluators.NewEvent("ping")!;
+        e.Id = "e1";
+        e.UserId = "u1";
+        e.Time = Time;
+        return e;
+    }
+}
