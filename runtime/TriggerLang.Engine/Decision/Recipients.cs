@@ -7,7 +7,8 @@ namespace TriggerLang.Engine.Decision;
 /// Who a triggered rule addresses (§3 <c>to</c>): the event's user by default;
 /// <c>to followers(x)</c>, everyone following x at trigger time except x;
 /// <c>to x</c>, the user x names (nobody when x is absent). Sorted by id, the
-/// order in which their work runs (§11).
+/// order in which their work runs (§11). The engine addresses the event's user
+/// without asking, to spare a list of one per trigger.
 /// </summary>
 internal static class Recipients
 {
