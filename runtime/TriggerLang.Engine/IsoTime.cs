@@ -46,9 +46,16 @@ public static class IsoTime
         return 20;
     }
 
-    /// <summary>The compact form of message ids: <c>yyyyMMdd'T'HHmmss'Z'</c>, whole seconds (as that format).</summary>
-    internal static string Compact(DateTimeOffset time) => string.Create(16, time.UtcDateTime, static (text, t) =>
+    /// <summary>The length of <see cref="Compact"/>'s text.</summary>
+    internal const int CompactLength = 16;
+
+    /// <summary>
+    /// The compact form of message ids, <c>yyyyMMdd'T'HHmmss'Z'</c>, whole seconds (as that format), written into
+    /// <paramref name="text"/> (<see cref="CompactLength"/> long): the id is built around it, with no string of its own.
+    /// </summary>
+    internal static ReadOnlySpan<char> Compact(DateTimeOffset time, Span<char> text)
     {
+        var t = time.UtcDateTime;
         Digits(text[..4], t.Year);
         Digits(text.Slice(4, 2), t.Month);
         Digits(text.Slice(6, 2), t.Day);
@@ -57,7 +64,8 @@ public static class IsoTime
         Digits(text.Slice(11, 2), t.Minute);
         Digits(text.Slice(13, 2), t.Second);
         text[15] = 'Z';
-    });
+        return text[..CompactLength];
+    }
 
     private static void Digits(Span<char> text, int value)
     {

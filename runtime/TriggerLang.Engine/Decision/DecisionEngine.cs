@@ -63,6 +63,13 @@ public sealed class DecisionEngine
     public EngineStep Ingest(EventRecord e, long order)
     {
         var step = new EngineStep();
+        Ingest(e, order, step);
+        return step;
+    }
+
+    /// <summary><see cref="Ingest(EventRecord, long)"/> into a step the host reuses.</summary>
+    internal void Ingest(EventRecord e, long order, EngineStep step)
+    {
         OfferAsException(e);
         if (Rules.Remembers(e.Name))
         {
@@ -71,7 +78,7 @@ public sealed class DecisionEngine
         AttributeGoals(e, step);
         if (_messageSent.StopsChain(e, step))
         {
-            return step;
+            return;
         }
         // Indexed loops here and below: foreach over an IReadOnlyList boxes its enumerator, per event.
         var triggered = Rules.TriggeredBy(e.Name);
@@ -79,22 +86,34 @@ public sealed class DecisionEngine
         {
             Trigger(triggered[i], e, order, step);
         }
-        return step;
     }
 
     /// <summary>A pending send comes due (§7 step 6); <paramref name="now"/> is later than its due time only when the host was down.</summary>
     public EngineStep Fire(PendingSend send, DateTimeOffset now)
     {
-        _state.RemovePending(send);
         var step = new EngineStep();
-        _sends.Decide(send, now, step, _reschedule);
+        Fire(send, now, step);
         return step;
+    }
+
+    /// <summary><see cref="Fire(PendingSend, DateTimeOffset)"/> into a step the host reuses.</summary>
+    internal void Fire(PendingSend send, DateTimeOffset now, EngineStep step)
+    {
+        _state.RemovePending(send);
+        _sends.Decide(send, now, step, _reschedule);
     }
 
     /// <summary>The host delivered the message: it becomes a <c>sent</c> outcome and a <c>message_sent</c> event.</summary>
     public EngineStep Delivered(OutgoingMessage message)
     {
         var step = new EngineStep();
+        Delivered(message, step);
+        return step;
+    }
+
+    /// <summary><see cref="Delivered(OutgoingMessage)"/> into a step the host reuses.</summary>
+    internal void Delivered(OutgoingMessage message, EngineStep step)
+    {
         var send = message.Send;
         var rule = Rules.Rules[send.Rule];
         var trigger = send.Trigger;
@@ -103,7 +122,6 @@ public sealed class DecisionEngine
         step.Outcomes.Add(new Outcome(message.Time, rule.Name, send.Recipient, message.Channel, OutcomeStatus.Sent, null, send.Trigger.Id,
             message.Fields, send.Explained));
         step.FollowUps.Add(_messageSent.Create(rule.Name, message.Channel, send, message.Time));
-        return step;
     }
 
     /// <summary>The host gave up delivering the message (after its last retry).</summary>
@@ -188,29 +206,40 @@ public sealed class DecisionEngine
         {
             return;
         }
+        if (rule.Audience.Kind == AudienceKind.EventUser)
+        {
+            // Most rules address the event's own user: no list of one per trigger.
+            Address(r, rule, e, order, e.UserId, step);
+            return;
+        }
         var recipients = Recipients.Of(r, rule, e, _evaluators, _state);
         for (var i = 0; i < recipients.Count; i++)
         {
-            var recipient = recipients[i];
-            var profile = _state.Profile(recipient);
-            if (!_evaluators.Where(r, e, profile.User, e.Time))
-            {
-                continue;
-            }
-            var zone = _zones.ForRecipient(profile.User.Timezone);
-            if (zone.Warning is { } warning)
-            {
-                step.Warnings.Add(warning);
-            }
-            var explanation = _explain ? new List<string> { $"{IsoTime.Format(e.Time)} {e.Name} {e.Id} for {e.UserId} triggered {rule.Name} for {recipient}" } : null;
-            if (rule.Digest is { } digest)
-            {
-                CollectForDigest(r, rule, digest, e, order, recipient, zone, explanation);
-            }
-            else
-            {
-                Schedule(r, rule, e, order, recipient, zone, explanation, step);
-            }
+            Address(r, rule, e, order, recipients[i], step);
+        }
+    }
+
+    /// <summary>The triggered rule's work for one recipient whom its <c>where</c> accepts: a digest entry or a pending send.</summary>
+    private void Address(int r, BoundRule rule, EventRecord e, long order, string recipient, EngineStep step)
+    {
+        var profile = _state.Profile(recipient);
+        if (!_evaluators.Where(r, e, profile.User, e.Time))
+        {
+            return;
+        }
+        var zone = _zones.ForRecipient(profile.User.Timezone);
+        if (zone.Warning is { } warning)
+        {
+            step.Warnings.Add(warning);
+        }
+        var explanation = _explain ? new List<string> { $"{IsoTime.Format(e.Time)} {e.Name} {e.Id} for {e.UserId} triggered {rule.Name} for {recipient}" } : null;
+        if (rule.Digest is { } digest)
+        {
+            CollectForDigest(r, rule, digest, e, order, recipient, zone, explanation);
+        }
+        else
+        {
+            Schedule(r, rule, e, order, recipient, zone, explanation, step);
         }
     }
 
@@ -230,20 +259,22 @@ public sealed class DecisionEngine
                 ? $"delay {ClauseText.Duration(d)}: due {IsoTime.Format(due)}"
                 : $"delay until {ClauseText.Clock(delay.Until!.Value)} {delay.Zone}: due {IsoTime.Format(due)}");
         }
-        var pending = new PendingSend(++_nextPendingId, r, recipient, e, order, due, zone.Zone) { Explanation = explanation };
+        // The id is taken here, before the window is looked at, so that a dropped send uses one up as before.
+        var id = ++_nextPendingId;
         if (rule.Window is { } window && !_clock.Contains(window, _zones.For(window.Zone, zone), due))
         {
             if (window.ElseDrop)
             {
                 explanation?.Add($"window {ClauseText.Window(window)}: {IsoTime.Format(due)} is outside, and the rule says `else drop`");
-                step.Outcomes.Add(_sends.Unsent(pending, due, OutcomeReason.OutsideWindow, channel: null));
+                var dropped = new PendingSend(id, r, recipient, e, order, due, zone.Zone) { Explanation = explanation };
+                step.Outcomes.Add(_sends.Unsent(dropped, due, OutcomeReason.OutsideWindow, channel: null));
                 return;
             }
             var opening = _clock.Defer(window, _zones.For(window.Zone, zone), due);
             explanation?.Add($"window {ClauseText.Window(window)}: {IsoTime.Format(due)} is outside, deferred to {IsoTime.Format(opening)}");
-            pending = new PendingSend(pending.Id, r, recipient, e, order, opening, zone.Zone) { Explanation = explanation };
+            due = opening;
         }
-        _state.AddPending(pending);
+        _state.AddPending(new PendingSend(id, r, recipient, e, order, due, zone.Zone) { Explanation = explanation });
     }
 
     /// <summary>§7 step 4: a digest rule adds the event to the recipient's batch for the next digest time.</summary>

@@ -11,7 +11,8 @@ namespace TriggerLang.Engine.Decision;
 /// <remarks>
 /// The lists are created on first use: most steps fill one of them or none, and
 /// the simulator takes millions of steps. The engine's hosts in this assembly read
-/// the <c>…OrNull</c> fields so as not to create empty lists just to look at them.
+/// the <c>…OrNull</c> fields so as not to create empty lists just to look at them,
+/// and reuse their steps (<see cref="Clear"/>) once read.
 /// </remarks>
 public sealed class EngineStep
 {
@@ -37,4 +38,14 @@ public sealed class EngineStep
     internal List<string>? WarningsOrNull => _warnings;
 
     internal List<EventRecord>? FollowUpsOrNull => _followUps;
+
+    /// <summary>Empties the step for another call, keeping its lists: their arrays were a tenth of what the simulator allocated.</summary>
+    internal void Clear()
+    {
+        _outcomes?.Clear();
+        _conversions?.Clear();
+        _warnings?.Clear();
+        _followUps?.Clear();
+        Message = null;
+    }
 }

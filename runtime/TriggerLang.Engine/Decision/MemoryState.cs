@@ -39,8 +39,9 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
         set.Add(follower);
     }
 
+    // A shared empty array: a bare `[]` beside a HashSet would be a new HashSet for every user nobody follows.
     public IReadOnlyCollection<string> Followers(string userId) =>
-        _followers.TryGetValue(userId, out var set) ? set : [];
+        _followers.TryGetValue(userId, out var set) ? set : Array.Empty<string>();
 
     public void Remember(EventRecord e)
     {

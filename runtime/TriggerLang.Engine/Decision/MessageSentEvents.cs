@@ -26,7 +26,8 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
     public EventRecord Create(string rule, string channel, PendingSend send, DateTimeOffset time)
     {
         MoveTo(time);
-        var id = $"{BuiltInEvents.MessageSent}:{rule}:{send.Recipient}:{IsoTime.Compact(time)}";
+        var stamp = IsoTime.Compact(time, stackalloc char[IsoTime.CompactLength]);
+        var id = $"{BuiltInEvents.MessageSent}:{rule}:{send.Recipient}:{stamp}";
         var repeat = _repeats[id] = _repeats.GetValueOrDefault(id) + 1;
         if (repeat > 1)
         {

@@ -7,7 +7,8 @@ namespace TriggerLang.Engine.Decision;
 /// Who a triggered rule addresses (§3 <c>to</c>): the event's user by default;
 /// <c>to followers(x)</c>, everyone following x at trigger time except x;
 /// <c>to x</c>, the user x names (nobody when x is absent). Sorted by id, the
-/// order in which their work runs (§11).
+/// order in which their work runs (§11). The engine addresses the event's user
+/// without asking, to spare a list of one per trigger.
 /// </summary>
 internal static class Recipients
 {
@@ -26,7 +27,21 @@ internal static class Recipients
         }
     }
 
-    // A method of its own: the lambda's closure would otherwise be allocated on every call, whatever the audience.
-    private static string[] FollowersOf(string actor, IEngineState state) =>
-        [.. state.Followers(actor).Where(f => f != actor).Order(StringComparer.Ordinal)];
+    // Without LINQ: its closure, iterators and intermediate arrays came on every trigger of a followers rule.
+    private static string[] FollowersOf(string actor, IEngineState state)
+    {
+        var all = state.Followers(actor);
+        var followers = new string[all.Count];
+        var count = 0;
+        foreach (var follower in all)
+        {
+            if (follower != actor)
+            {
+                followers[count++] = follower;
+            }
+        }
+        Array.Resize(ref followers, count);
+        Array.Sort(followers, StringComparer.Ordinal);
+        return followers;
+    }
 }

@@ -67,13 +67,14 @@ public sealed class RuleBook
 
     public TimeSpan SendRetention { get; }
 
-    public IReadOnlyList<int> TriggeredBy(string eventName) => _triggeredBy.TryGetValue(eventName, out var list) ? list : [];
+    // The empty answers are shared arrays: a bare `[]` beside a List would be a new List on every event.
+    public IReadOnlyList<int> TriggeredBy(string eventName) => _triggeredBy.TryGetValue(eventName, out var list) ? list : Array.Empty<int>();
 
     /// <summary>The plain <c>unless F</c> clauses (no <c>within</c>) that an event named <paramref name="eventName"/> may trigger.</summary>
     public IReadOnlyList<(int Rule, int Unless)> CancelledBy(string eventName) =>
-        _cancelledBy.TryGetValue(eventName, out var list) ? list : [];
+        _cancelledBy.TryGetValue(eventName, out var list) ? list : Array.Empty<(int, int)>();
 
-    public IReadOnlyList<int> GoalsOn(string eventName) => _goalsOn.TryGetValue(eventName, out var list) ? list : [];
+    public IReadOnlyList<int> GoalsOn(string eventName) => _goalsOn.TryGetValue(eventName, out var list) ? list : Array.Empty<int>();
 
     /// <summary>
     /// Whether a <see cref="SentMessage"/> of the rule must keep its trigger event: only a goal's <c>where</c> reads it

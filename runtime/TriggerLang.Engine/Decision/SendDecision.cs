@@ -43,9 +43,9 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
             return;
         }
         send.Explanation?.Add(route.Why ?? $"channel {route.Channel}");
-        if (NotReeligible(send, rule, time) is { } why)
+        if (!IsReeligible(send, rule, time, out var last))
         {
-            send.Explanation?.Add(why);
+            send.Explanation?.Add(NotReeligibleWhy(send, rule, last));
             step.Outcomes.Add(Unsent(send, time, OutcomeReason.NotReeligible, route.Channel));
             return;
         }
@@ -138,19 +138,26 @@ internal sealed class SendDecision(RuleBook rules, IRuleEvaluators evaluators, I
         return null;
     }
 
-    private string? NotReeligible(PendingSend send, BoundRule rule, DateTimeOffset time)
+    /// <summary>Whether the rule may go to the recipient again at <paramref name="time"/>; if not, <paramref name="last"/> is when it last went.</summary>
+    private bool IsReeligible(PendingSend send, BoundRule rule, DateTimeOffset time, out DateTimeOffset last)
     {
-        if (rule.Reeligibility.Kind == ReeligibilityKind.Always || state.LastSend(send.Rule, send.Recipient) is not { } last)
+        last = default;
+        if (rule.Reeligibility.Kind == ReeligibilityKind.Always || state.LastSend(send.Rule, send.Recipient) is not { } sent)
         {
-            return null;
+            return true;
         }
+        last = sent;
+        return rule.Reeligibility.Kind != ReeligibilityKind.Once && time - last >= rule.Reeligibility.After!.Value;
+    }
+
+    // Only when explaining: the text was most of what a refusal allocated.
+    private static string NotReeligibleWhy(PendingSend send, BoundRule rule, DateTimeOffset last)
+    {
         if (rule.Reeligibility.Kind == ReeligibilityKind.Once)
         {
             return $"`once`: {send.Recipient} already got it at {IsoTime.Format(last)}";
         }
         var after = rule.Reeligibility.After!.Value;
-        return time - last < after
-            ? $"`reeligible after {ClauseText.Duration(after)}`: last sent at {IsoTime.Format(last)}, eligible again at {IsoTime.Format(last + after)}"
-            : null;
+        return $"`reeligible after {ClauseText.Duration(after)}`: last sent at {IsoTime.Format(last)}, eligible again at {IsoTime.Format(last + after)}";
     }
 }

@@ -20,6 +20,11 @@ public sealed class SimulationRun
     private readonly MemoryState _state;
     // Outcomes not yet emitted, each with its place in decision order (the last key of the §8 sort).
     private List<(Outcome Outcome, long Decision)> _outcomes = [];
+    // The two halves of an emit pass, kept between passes rather than grown anew each time.
+    private List<(Outcome Outcome, long Decision)> _later = [];
+    private readonly List<(Outcome Outcome, long Decision)> _ready = [];
+    // Steps to reuse: a follow-up is ingested while its parent's step is still being read, so one per depth of the chain.
+    private readonly Stack<EngineStep> _freeSteps = new();
     private long _decisions;
     private int _emitAt = 1024;
     private OutcomeCounts _counts;
@@ -97,11 +102,17 @@ public sealed class SimulationRun
     {
         while (_state.NextDue is { } next && (next.Due < time || (inclusive && next.Due == time)))
         {
-            var step = _engine.Fire(next, next.Due);
+            var step = RentStep();
+            _engine.Fire(next, next.Due, step);
             Collect(step);
-            if (step.Message is { } message)
+            var message = step.Message;
+            ReturnStep(step);
+            if (message is not null)
             {
-                Collect(_engine.Delivered(message));
+                step = RentStep();
+                _engine.Delivered(message, step);
+                Collect(step);
+                ReturnStep(step);
             }
         }
     }
@@ -118,15 +129,15 @@ public sealed class SimulationRun
         {
             return;
         }
-        var later = new List<(Outcome, long)>();
-        var ready = new List<(Outcome Outcome, long Decision)>();
         foreach (var entry in _outcomes)
         {
-            (entry.Outcome.Time < time ? ready : later).Add(entry);
+            (entry.Outcome.Time < time ? _ready : _later).Add(entry);
         }
-        _outcomes = later;
-        _emitAt = Math.Max(1024, 2 * later.Count);
-        Emit(ready);
+        (_outcomes, _later) = (_later, _outcomes);
+        _later.Clear();
+        _emitAt = Math.Max(1024, 2 * _outcomes.Count);
+        Emit(_ready);
+        _ready.Clear();
     }
 
     private SimulationResult Result()
@@ -176,7 +187,18 @@ public sealed class SimulationRun
             _engine.Forget(e.Time);
             _lastForget = e.Time;
         }
-        Collect(_engine.Ingest(e, ++_order));
+        var step = RentStep();
+        _engine.Ingest(e, ++_order, step);
+        Collect(step);
+        ReturnStep(step);
+    }
+
+    private EngineStep RentStep() => _freeSteps.TryPop(out var step) ? step : new EngineStep();
+
+    private void ReturnStep(EngineStep step)
+    {
+        step.Clear();
+        _freeSteps.Push(step);
     }
 
     private void Collect(EngineStep step)
