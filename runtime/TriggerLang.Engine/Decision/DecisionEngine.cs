@@ -206,12 +206,6 @@ public sealed class DecisionEngine
         {
             return;
         }
-        if (rule.Audience.Kind == AudienceKind.EventUser)
-        {
-            // Most rules address the event's own user: no list of one per trigger.
-            Address(r, rule, e, order, e.UserId, step);
-            return;
-        }
         var recipients = Recipients.Of(r, rule, e, _evaluators, _state);
         for (var i = 0; i < recipients.Count; i++)
         {

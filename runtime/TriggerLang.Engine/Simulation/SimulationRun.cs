@@ -104,15 +104,11 @@ public sealed class SimulationRun
         {
             var step = RentStep();
             _engine.Fire(next, next.Due, step);
-            Collect(step);
-            var message = step.Message;
-            ReturnStep(step);
-            if (message is not null)
+            if (Settle(step) is { } message)
             {
                 step = RentStep();
                 _engine.Delivered(message, step);
-                Collect(step);
-                ReturnStep(step);
+                Settle(step);
             }
         }
     }
@@ -189,16 +185,19 @@ public sealed class SimulationRun
         }
         var step = RentStep();
         _engine.Ingest(e, ++_order, step);
-        Collect(step);
-        ReturnStep(step);
+        Settle(step);
     }
 
     private EngineStep RentStep() => _freeSteps.TryPop(out var step) ? step : new EngineStep();
 
-    private void ReturnStep(EngineStep step)
+    /// <summary>Collects what a step decided and gives it back for reuse; the message to deliver, if the step made one.</summary>
+    private OutgoingMessage? Settle(EngineStep step)
     {
+        Collect(step);
+        var message = step.Message;
         step.Clear();
         _freeSteps.Push(step);
+        return message;
     }
 
     private void Collect(EngineStep step)

@@ -24,50 +24,36 @@ public sealed class ClauseClock
     private readonly Dictionary<ClauseInZone, Remembered> _closedWindows = [];
 
     /// <summary><see cref="WallClock.NextDigest"/>, remembered.</summary>
-    public DateTimeOffset NextDigest(DateTimeOffset from, DigestSpec spec, DateTimeZone zone)
-    {
-        var key = new ClauseInZone(spec, zone);
-        if (_next.TryGetValue(key, out var last) && last.Covers(from, inclusive: true))
-        {
-            return last.Answer;
-        }
-        var next = WallClock.NextDigest(from, spec, zone);
-        _next[key] = new Remembered(from, next);
-        return next;
-    }
+    public DateTimeOffset NextDigest(DateTimeOffset from, DigestSpec spec, DateTimeZone zone) =>
+        Recall(_next, spec, zone, from, inclusive: true) ?? Remember(_next, spec, zone, from, WallClock.NextDigest(from, spec, zone));
 
     /// <summary><see cref="WallClock.NextAt"/> for <c>delay until</c>, remembered.</summary>
-    public DateTimeOffset NextAt(DateTimeOffset from, DelaySpec delay, DateTimeZone zone)
-    {
-        var key = new ClauseInZone(delay, zone);
-        if (_next.TryGetValue(key, out var last) && last.Covers(from, inclusive: true))
-        {
-            return last.Answer;
-        }
-        var next = WallClock.NextAt(from, delay.Until!.Value, zone);
-        _next[key] = new Remembered(from, next);
-        return next;
-    }
+    public DateTimeOffset NextAt(DateTimeOffset from, DelaySpec delay, DateTimeZone zone) =>
+        Recall(_next, delay, zone, from, inclusive: true) ?? Remember(_next, delay, zone, from, WallClock.NextAt(from, delay.Until!.Value, zone));
 
     /// <summary><see cref="Windows.Contains(WindowSpec, DateTimeZone, DateTimeOffset)"/>: false at once inside a span already known closed.</summary>
     public bool Contains(WindowSpec window, DateTimeZone zone, DateTimeOffset instant) =>
-        !(_closedWindows.TryGetValue(new ClauseInZone(window, zone), out var closed) && closed.Covers(instant, inclusive: false))
-        && Windows.Contains(window, zone, instant);
+        Recall(_closedWindows, window, zone, instant, inclusive: false) is null && Windows.Contains(window, zone, instant);
 
-    /// <summary><see cref="Windows.Defer"/>, remembering the closed span it found.</summary>
-    public DateTimeOffset Defer(WindowSpec window, DateTimeZone zone, DateTimeOffset sendTime)
+    /// <summary>
+    /// <see cref="Windows.Defer"/>, remembering the closed span it found. A send time inside the window is its own
+    /// answer: the span remembered then, [t, t), is empty and covers nothing.
+    /// </summary>
+    public DateTimeOffset Defer(WindowSpec window, DateTimeZone zone, DateTimeOffset sendTime) =>
+        Recall(_closedWindows, window, zone, sendTime, inclusive: false)
+        ?? Remember(_closedWindows, window, zone, sendTime, Windows.Defer(window, zone, sendTime));
+
+    /// <summary>The remembered answer of a clause in a zone when it covers <paramref name="instant"/>; else null.</summary>
+    private static DateTimeOffset? Recall(Dictionary<ClauseInZone, Remembered> answers, object clause, DateTimeZone zone, DateTimeOffset instant,
+        bool inclusive) =>
+        answers.TryGetValue(new ClauseInZone(clause, zone), out var last) && last.Covers(instant, inclusive) ? last.Answer : null;
+
+    /// <summary>Remembers <paramref name="answer"/>, found from <paramref name="from"/>, in place of the clause's last one.</summary>
+    private static DateTimeOffset Remember(Dictionary<ClauseInZone, Remembered> answers, object clause, DateTimeZone zone, DateTimeOffset from,
+        DateTimeOffset answer)
     {
-        var key = new ClauseInZone(window, zone);
-        if (_closedWindows.TryGetValue(key, out var closed) && closed.Covers(sendTime, inclusive: false))
-        {
-            return closed.Answer;
-        }
-        var opening = Windows.Defer(window, zone, sendTime);
-        if (opening > sendTime)
-        {
-            _closedWindows[key] = new Remembered(sendTime, opening);
-        }
-        return opening;
+        answers[new ClauseInZone(clause, zone)] = new Remembered(from, answer);
+        return answer;
     }
 
     /// <summary>An answer and the instant it was found from.</summary>
