@@ -80,6 +80,12 @@ public sealed class LspSession : IAsyncDisposable
     public Task<IReadOnlyList<LspDiagnostic>> Diagnostics(string relativePath, Func<IReadOnlyList<LspDiagnostic>, bool>? until = null) =>
         _target.WaitFor(Uri(relativePath), until ?? (_ => true)).WaitAsync(Timeout);
 
+    /// <summary>
+    /// Waits until the server has logged a message that satisfies <paramref name="match"/>. Notifications are
+    /// dispatched concurrently, so a log message may reach the client after the answer to a later request.
+    /// </summary>
+    public Task<LogMessageParams> Logged(Func<LogMessageParams, bool> match) => _target.WaitForLog(match).WaitAsync(Timeout);
+
     public async ValueTask DisposeAsync()
     {
         _client.Dispose();
@@ -113,8 +119,7 @@ public sealed class LspSession : IAsyncDisposable
             lock (_gate)
             {
                 _latest[parameters.Uri] = parameters.Diagnostics;
-                _changed.TrySetResult();
-                _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                SignalChange();
             }
         }
 
@@ -144,19 +149,33 @@ public sealed class LspSession : IAsyncDisposable
             lock (_gate)
             {
                 _log.Add(parameters);
+                SignalChange();
             }
         }
 
-        public async Task<IReadOnlyList<LspDiagnostic>> WaitFor(string uri, Func<IReadOnlyList<LspDiagnostic>, bool> until)
+        public Task<IReadOnlyList<LspDiagnostic>> WaitFor(string uri, Func<IReadOnlyList<LspDiagnostic>, bool> until) =>
+            WaitUntil(() => _latest.TryGetValue(uri, out var diagnostics) && until(diagnostics) ? diagnostics : null);
+
+        public Task<LogMessageParams> WaitForLog(Func<LogMessageParams, bool> match) => WaitUntil(() => _log.Find(m => match(m)));
+
+        /// <summary>Wakes every waiter; called under the gate whenever the server pushed something.</summary>
+        private void SignalChange()
+        {
+            _changed.TrySetResult();
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        /// <summary>Re-checks <paramref name="found"/> under the gate after each push until it returns something.</summary>
+        private async Task<T> WaitUntil<T>(Func<T?> found) where T : class
         {
             while (true)
             {
                 Task changed;
                 lock (_gate)
                 {
-                    if (_latest.TryGetValue(uri, out var diagnostics) && until(diagnostics))
+                    if (found() is { } result)
                     {
-                        return diagnostics;
+                        return result;
                     }
                     changed = _changed.Task;
                 }

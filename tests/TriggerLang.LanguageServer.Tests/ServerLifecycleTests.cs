@@ -46,6 +46,6 @@ public sealed class ServerLifecycleTests
 
         var hover = await session.Request<Hover?>("textDocument/hover", session.At("rules.trig", new Position(1, 8)));
         Assert.NotNull(hover);
-        Assert.Contains(session.Log, m => m.Type == MessageType.Error && m.Message.Contains("applying a change", StringComparison.Ordinal));
+        await session.Logged(m => m.Type == MessageType.Error && m.Message.Contains("applying a change", StringComparison.Ordinal));
     }
 }
