@@ -78,12 +78,12 @@ public static class SimulationProfiler
         output.WriteLine($"{records.Count:N0} records ({events:N0} events), {result.Outcomes.Count:N0} outcomes ({sent:N0} sent, "
             + $"{renders.Count:N0} re-rendered: the non-digest ones), {result.Conversions.Count:N0} conversions, {iterations} iterations");
         output.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
-        output.WriteLine("| part | first run, CPU (s) | best warm, CPU (s) | events/s (best warm) | allocated per event | gen0 / gen1 / gen2 collections |");
-        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        output.WriteLine("| part | first run, CPU (s) | best warm, CPU (s) | events/s (best warm) | allocated per event | gen0 / gen1 / gen2 collections | GC pauses (s) |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         void Row(string name, PartTime t) =>
             output.WriteLine($"| {name} | {t.First.ToString("F3", CultureInfo.InvariantCulture)} | {t.Best.ToString("F3", CultureInfo.InvariantCulture)} | "
                 + $"{(events / t.Best).ToString("N0", CultureInfo.InvariantCulture)} | "
-                + (t.Allocated is { } bytes ? $"{(bytes / (double)events).ToString("N0", CultureInfo.InvariantCulture)} B | {t.Collections} |" : "| |"));
+                + (t.Allocated is { } bytes ? $"{(bytes / (double)events).ToString("N0", CultureInfo.InvariantCulture)} B | {t.Collections} | {t.Paused.GetValueOrDefault().ToString("F3", CultureInfo.InvariantCulture)} |" : "| | |"));
         Row("parse JSON Lines → records", parse);
         Row("simulate (decide + render)", simulate);
         Row($"render alone ({renders.Count:N0} sends)", render);
@@ -93,8 +93,11 @@ public static class SimulationProfiler
         return 0;
     }
 
-    /// <summary>A part's CPU seconds (first run, best of the rest), and the bytes allocated and the collections (gen0/gen1/gen2) of its last run.</summary>
-    private sealed record PartTime(double First, double Best, long? Allocated, string? Collections);
+    /// <summary>
+    /// A part's CPU seconds (first run, best of the rest), and the bytes allocated, the collections (gen0/gen1/gen2) and
+    /// the seconds the GC paused the program in its last run.
+    /// </summary>
+    private sealed record PartTime(double First, double Best, long? Allocated, string? Collections, double? Paused = null);
 
     /// <summary>Runs <paramref name="part"/> <paramref name="iterations"/> times after a full GC.</summary>
     private static PartTime Time(int iterations, Action part)
@@ -103,6 +106,7 @@ public static class SimulationProfiler
         var best = double.MaxValue;
         var allocated = 0L;
         var collections = "";
+        var paused = 0.0;
         for (var i = 0; i < iterations; i++)
         {
             GC.Collect();
@@ -112,7 +116,9 @@ public static class SimulationProfiler
             var before = Process.GetCurrentProcess().TotalProcessorTime;
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             int[] collectedBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+            var pausedBefore = GC.GetTotalPauseDuration();
             part();
+            paused = (GC.GetTotalPauseDuration() - pausedBefore).TotalSeconds;
             var seconds = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             collections = string.Join(" / ", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectedBefore[g]));
@@ -125,7 +131,7 @@ public static class SimulationProfiler
                 best = Math.Min(best, seconds);
             }
         }
-        return new PartTime(first, iterations == 1 ? first : best, allocated, collections);
+        return new PartTime(first, iterations == 1 ? first : best, allocated, collections, paused);
     }
 
     /// <summary>
