@@ -53,6 +53,10 @@ public interface IEngineState
     /// <summary>The open digest send of a rule for a recipient and a digest time, if any.</summary>
     PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime);
 
-    /// <summary>Forgets remembered events older than <paramref name="events"/> and sends older than <paramref name="sends"/>.</summary>
-    void Forget(DateTimeOffset events, DateTimeOffset sends);
+    /// <summary>
+    /// Forgets what the rules no longer need at <paramref name="now"/>: remembered events older than their name's
+    /// retention and sends older than their rule's (<see cref="RuleBook.EventRetentionOf"/>, <see cref="RuleBook.SendRetentionOf"/>).
+    /// A store may keep more (the longest retentions for everything, say), never less.
+    /// </summary>
+    void Forget(DateTimeOffset now, RuleBook rules);
 }

@@ -17,11 +17,11 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
     private readonly Dictionary<string, SortedSet<string>> _followers = new(StringComparer.Ordinal);
     private readonly DueQueue _due = new();
 
-    // What was remembered, in the order it came (time order, as inputs and sends come): Forget walks only the
-    // old front of these instead of every user's lists every time. They hold the user's entry, not the id, so as
-    // not to look each one up again.
-    private readonly Queue<(DateTimeOffset Time, UserState User, string Event)> _historyOrder = new();
-    private readonly Queue<(DateTimeOffset Time, UserState User)> _sendOrder = new();
+    // What was remembered, in the order it came (time order, as inputs and sends come), one queue per event name and
+    // per rule since each has its own retention: Forget walks only the old front of these instead of every user's
+    // lists every time. They hold the user's entry, not the id, so as not to look each one up again.
+    private readonly Dictionary<string, Queue<(DateTimeOffset Time, UserState User)>> _historyOrder = new(StringComparer.Ordinal);
+    private readonly List<Queue<(DateTimeOffset Time, UserState User)>?> _sendOrder = [];
 
     public int PendingCount => _due.Count;
 
@@ -47,7 +47,11 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
     {
         var user = User(e.UserId);
         user.Remember(e);
-        _historyOrder.Enqueue((e.Time, user, e.Name));
+        if (!_historyOrder.TryGetValue(e.Name, out var order))
+        {
+            _historyOrder[e.Name] = order = new();
+        }
+        order.Enqueue((e.Time, user));
     }
 
     public IEnumerable<EventRecord> History(string userId, string eventName) =>
@@ -59,7 +63,11 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
         var user = User(message.User);
         (user.Sends ??= []).Add(message);
         user.SetLastSend(message.Rule, message.Time);
-        _sendOrder.Enqueue((message.Time, user));
+        while (_sendOrder.Count <= message.Rule)
+        {
+            _sendOrder.Add(null);
+        }
+        (_sendOrder[message.Rule] ??= new()).Enqueue((message.Time, user));
     }
 
     /// <summary>A last send kept by a store after the send itself was forgotten (<c>once</c> keeps it forever).</summary>
@@ -101,17 +109,25 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
 
     public PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime) => Known(userId)?.Digest(rule, digestTime);
 
-    public void Forget(DateTimeOffset events, DateTimeOffset sends)
+    public void Forget(DateTimeOffset now, RuleBook rules)
     {
-        while (_historyOrder.TryPeek(out var old) && old.Time < events)
+        foreach (var (name, order) in _historyOrder)
         {
-            _historyOrder.Dequeue();
-            old.User.ForgetHistory(old.Event, events);
+            var before = now - rules.EventRetentionOf(name);
+            while (order.TryPeek(out var old) && old.Time < before)
+            {
+                order.Dequeue();
+                old.User.ForgetHistory(name, before);
+            }
         }
-        while (_sendOrder.TryPeek(out var old) && old.Time < sends)
+        for (var rule = 0; rule < _sendOrder.Count; rule++)
         {
-            _sendOrder.Dequeue();
-            old.User.ForgetSends(sends);
+            var order = _sendOrder[rule];
+            while (order is not null && order.TryPeek(out var old) && old.Time < now - rules.SendRetentionOf(rule))
+            {
+                order.Dequeue();
+                old.User.ForgetSends(now, rules);
+            }
         }
     }
 

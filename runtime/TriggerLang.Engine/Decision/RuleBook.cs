@@ -7,9 +7,10 @@ namespace TriggerLang.Engine.Decision;
 /// <summary>
 /// The project's rules indexed the way the engine looks them up, and what the
 /// rules need remembered (§ issue: memory bounded by what the rules use):
-/// events only of the names some <c>unless … within</c> looks back at, and only
-/// as long as the longest such look-back; sends only as long as the longest
-/// cap, limit, <c>reeligible after</c> or goal period.
+/// events only of the names some <c>unless … within</c> looks back at, each name
+/// only as long as its longest look-back; a rule's sends only as long as the
+/// longest period that counts them (its cap, its goal, and for a rule that is not
+/// transactional the longest global limit).
 /// </summary>
 public sealed class RuleBook
 {
@@ -18,16 +19,18 @@ public sealed class RuleBook
     private readonly Dictionary<string, List<int>> _goalsOn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimeSpan> _lookBack = new(StringComparer.Ordinal);
     private readonly bool[] _sendsKeepTrigger;
+    private readonly TimeSpan[] _sendRetention;
 
     public RuleBook(SemanticModel model)
     {
         Model = model;
         Rules = model.Rules;
         _sendsKeepTrigger = new bool[Rules.Length];
-        var sendRetention = TimeSpan.Zero;
+        _sendRetention = new TimeSpan[Rules.Length];
+        var longestLimit = TimeSpan.Zero;
         foreach (var limit in model.Limits)
         {
-            sendRetention = Max(sendRetention, limit.Period);
+            longestLimit = Max(longestLimit, limit.Period);
         }
         for (var r = 0; r < Rules.Length; r++)
         {
@@ -45,17 +48,18 @@ public sealed class RuleBook
                     Add(_cancelledBy, unless.Event.Name, (r, k));
                 }
             }
+            // `reeligible after` needs only the last send's time, which is kept apart and forever (`once`).
+            var retention = Max(rule.IsTransactional ? TimeSpan.Zero : longestLimit, rule.Cap?.Period ?? TimeSpan.Zero);
             if (rule.Goal is { } goal)
             {
                 Add(_goalsOn, goal.Event.Name, r);
                 _sendsKeepTrigger[r] = goal.Where is { } where && ReadsTrigger(where);
-                sendRetention = Max(sendRetention, goal.Within);
+                retention = Max(retention, goal.Within);
             }
-            sendRetention = Max(sendRetention, rule.Cap?.Period ?? TimeSpan.Zero);
-            sendRetention = Max(sendRetention, rule.Reeligibility.After ?? TimeSpan.Zero);
+            _sendRetention[r] = retention;
         }
         EventRetention = _lookBack.Values.DefaultIfEmpty(TimeSpan.Zero).Max();
-        SendRetention = sendRetention;
+        SendRetention = _sendRetention.DefaultIfEmpty(TimeSpan.Zero).Max();
     }
 
     public SemanticModel Model { get; }
@@ -63,9 +67,20 @@ public sealed class RuleBook
     /// <summary>In execution order: files sorted by path, rules in source order; the index is the evaluator's rule number.</summary>
     public ImmutableArray<BoundRule> Rules { get; }
 
+    /// <summary>The longest an event is remembered (<see cref="EventRetentionOf"/>): for a store that forgets all names at once.</summary>
     public TimeSpan EventRetention { get; }
 
+    /// <summary>The longest a send is remembered (<see cref="SendRetentionOf"/>): for a store that forgets all rules' sends at once.</summary>
     public TimeSpan SendRetention { get; }
+
+    /// <summary>How long events of this name are needed: the longest <c>unless … within</c> that looks back at them (zero: never).</summary>
+    public TimeSpan EventRetentionOf(string eventName) => _lookBack.GetValueOrDefault(eventName);
+
+    /// <summary>
+    /// How long a send of this rule is needed: the longest period that counts it. Keeping a send longer never changes a
+    /// decision (every check looks back no further than its own period), so a store may keep more, never less.
+    /// </summary>
+    public TimeSpan SendRetentionOf(int rule) => _sendRetention[rule];
 
     // The empty answers are shared arrays: a bare `[]` beside a List would be a new List on every event.
     public IReadOnlyList<int> TriggeredBy(string eventName) => _triggeredBy.TryGetValue(eventName, out var list) ? list : Array.Empty<int>();

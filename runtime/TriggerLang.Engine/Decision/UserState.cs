@@ -65,7 +65,7 @@ internal sealed class UserState
                 continue;
             }
             var events = history[i].Events;
-            DropBefore(events, before, static e => e.Time);
+            DropBefore(events, before);
             if (events.Count == 0)
             {
                 history.RemoveAt(i);
@@ -75,14 +75,25 @@ internal sealed class UserState
         }
     }
 
-    /// <summary>Drops the sends dated before <paramref name="before"/> (they are in time order), and the list when none is left.</summary>
-    public void ForgetSends(DateTimeOffset before)
+    /// <summary>
+    /// Drops the sends older than their rule's retention at <paramref name="now"/>, and the list when none is left. The
+    /// sends stay in time order; as retentions differ by rule, the dropped ones need not be a prefix.
+    /// </summary>
+    public void ForgetSends(DateTimeOffset now, RuleBook rules)
     {
         if (Sends is not { } sends)
         {
             return;
         }
-        DropBefore(sends, before, static s => s.Time);
+        var kept = 0;
+        for (var i = 0; i < sends.Count; i++)
+        {
+            if (sends[i].Time >= now - rules.SendRetentionOf(sends[i].Rule))
+            {
+                sends[kept++] = sends[i];
+            }
+        }
+        sends.RemoveRange(kept, sends.Count - kept);
         if (sends.Count == 0)
         {
             Sends = null;
@@ -176,14 +187,14 @@ internal sealed class UserState
         return null;
     }
 
-    /// <summary>Drops the prefix of a list in time order dated before <paramref name="before"/>.</summary>
-    private static void DropBefore<T>(List<T> list, DateTimeOffset before, Func<T, DateTimeOffset> timeOf)
+    /// <summary>Drops the prefix of a list of events in time order dated before <paramref name="before"/>.</summary>
+    private static void DropBefore(List<EventRecord> events, DateTimeOffset before)
     {
         var old = 0;
-        while (old < list.Count && timeOf(list[old]) < before)
+        while (old < events.Count && events[old].Time < before)
         {
             old++;
         }
-        list.RemoveRange(0, old);
+        events.RemoveRange(0, old);
     }
 }

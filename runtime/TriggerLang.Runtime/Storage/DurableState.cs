@@ -76,10 +76,12 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
 
     public PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime) => memory.DigestFor(rule, userId, digestTime);
 
-    public void Forget(DateTimeOffset events, DateTimeOffset sends)
+    public void Forget(DateTimeOffset now, RuleBook rules)
     {
-        memory.Forget(events, sends);
-        _forget = (events, sends);
+        memory.Forget(now, rules);
+        // The database forgets by the longest retentions, in two statements: keeping more than memory is harmless (no
+        // check looks back further than it needs), and a restart loads it and memory forgets it again.
+        _forget = (now - rules.EventRetention, now - rules.SendRetention);
     }
 
     /// <summary>Writes the changes noted since the last flush into the pass.</summary>

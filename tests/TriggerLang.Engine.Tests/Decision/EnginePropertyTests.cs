@@ -36,13 +36,14 @@ public sealed class EnginePropertyTests
         var sent = Simulate(pings, Project.Value.Evaluators).Outcomes.Where(o => o.Status == OutcomeStatus.Sent).ToList();
         foreach (var o in sent)
         {
-            int Within(Func<Outcome, bool> counts) => sent.Count(s => s.User == o.User && s.Time > o.Time - TimeSpan.FromDays(1) && s.Time <= o.Time && counts(s));
-            var limit = o.Rule switch { "daytime" => 2, "nightly" => 1, "receipts" => 5, _ => int.MaxValue };
-            Assert.True(Within(s => s.Rule == o.Rule) <= limit, $"{o.Rule} capped at {limit}/day, exceeded at {o.Time:O} for {o.User}");
+            int Within(int days, Func<Outcome, bool> counts) =>
+                sent.Count(s => s.User == o.User && s.Time > o.Time - TimeSpan.FromDays(days) && s.Time <= o.Time && counts(s));
+            var (limit, days) = o.Rule switch { "daytime" => (2, 1), "nightly" => (1, 1), "receipts" => (5, 1), "weekly" => (2, 7), _ => (int.MaxValue, 1) };
+            Assert.True(Within(days, s => s.Rule == o.Rule) <= limit, $"{o.Rule} capped at {limit} per {days} days, exceeded at {o.Time:O} for {o.User}");
             if (o.Rule != "receipts")
             {
-                Assert.True(Within(s => s.Rule != "receipts") <= 3, $"limit 3/day exceeded at {o.Time:O} for {o.User}");
-                Assert.True(Within(s => s.Rule != "receipts" && s.Channel == "push") <= 2, $"push limit exceeded at {o.Time:O} for {o.User}");
+                Assert.True(Within(1, s => s.Rule != "receipts") <= 3, $"limit 3/day exceeded at {o.Time:O} for {o.User}");
+                Assert.True(Within(1, s => s.Rule != "receipts" && s.Channel == "push") <= 2, $"push limit exceeded at {o.Time:O} for {o.User}");
             }
         }
     }, iter: 150);
@@ -80,7 +81,8 @@ public sealed class EnginePropertyTests
             var ping = pings[i];
             // The rules' `where` clauses, restated: see TestData/Properties/rules.trig.
             string[] expected = ping.Stop ? []
-                : [.. new[] { ping.Amount > 2 ? "daytime" : null, "nightly", ping.Amount % 3 == 0 || ping.User == 3 ? "thirds" : null, "receipts" }
+                : [.. new[] { ping.Amount > 2 ? "daytime" : null, "nightly", ping.Amount % 3 == 0 || ping.User == 3 ? "thirds" : null, "receipts",
+                    ping.Amount >= 5 ? "weekly" : null }
                     .OfType<string>().Order(StringComparer.Ordinal)];
             Assert.Equal(expected, outcomes[$"e{i + 1}"].Select(o => o.Rule).Order(StringComparer.Ordinal));
         }

@@ -10,25 +10,43 @@ public sealed class RuleBookTests
         event cart_abandoned { cart_id: string }
         event purchase { }
         event page_viewed { }
+        event refund { }
         limits { cap 5/week }
         rule a on cart_abandoned unless purchase within 24h cap 2/day send email "a"
         rule b on cart_abandoned unless purchase within 3d unless page_viewed reeligible after 10d send email "b"
-        rule c on cart_abandoned goal purchase within 7d send email "c"
+        rule c on cart_abandoned goal purchase within 14d send email "c"
+        rule d on cart_abandoned unless refund within 30d priority transactional cap 1/day send email "d"
         """;
 
     [Fact]
-    public void Events_are_remembered_only_for_within_look_backs_and_only_as_long_as_the_longest()
+    public void Events_are_remembered_only_for_within_look_backs_each_name_as_long_as_its_longest()
     {
         using var project = RuleProjects.FromText(Rules);
         var book = project.Rules;
 
         Assert.True(book.Remembers("purchase"));
+        Assert.True(book.Remembers("refund"));
         Assert.False(book.Remembers("page_viewed")); // plain unless: kept with the pending send, not in history
         Assert.False(book.Remembers("cart_abandoned"));
-        Assert.Equal(TimeSpan.FromDays(3), book.EventRetention);
-        Assert.Equal(TimeSpan.FromDays(10), book.SendRetention); // max of caps 1d, limits 7d, reeligible 10d, goal 7d
+        Assert.Equal(TimeSpan.FromDays(3), book.EventRetentionOf("purchase")); // max of 24h and 3d
+        Assert.Equal(TimeSpan.FromDays(30), book.EventRetentionOf("refund"));
+        Assert.Equal(TimeSpan.Zero, book.EventRetentionOf("page_viewed"));
+        Assert.Equal(TimeSpan.FromDays(30), book.EventRetention);
         Assert.Equal([(1, 1)], book.CancelledBy("page_viewed"));
         Assert.Equal([2], book.GoalsOn("purchase"));
+    }
+
+    [Fact]
+    public void A_rules_sends_are_remembered_as_long_as_the_longest_period_that_counts_them()
+    {
+        using var project = RuleProjects.FromText(Rules);
+        var book = project.Rules;
+
+        Assert.Equal(TimeSpan.FromDays(7), book.SendRetentionOf(0)); // cap 1d, the limits 7d
+        Assert.Equal(TimeSpan.FromDays(7), book.SendRetentionOf(1)); // the limits; `reeligible after` reads the last send, kept apart
+        Assert.Equal(TimeSpan.FromDays(14), book.SendRetentionOf(2)); // the goal
+        Assert.Equal(TimeSpan.FromDays(1), book.SendRetentionOf(3)); // transactional: its own cap only, the limits do not count it
+        Assert.Equal(TimeSpan.FromDays(14), book.SendRetention);
     }
 
     [Fact]
@@ -48,7 +66,7 @@ public sealed class RuleBookTests
     }
 
     [Fact]
-    public void The_memory_state_forgets_events_and_sends_older_than_their_retention()
+    public void The_memory_state_forgets_each_event_and_send_after_its_own_retention()
     {
         using var project = RuleProjects.FromText(Rules);
         var state = new MemoryState(project.Evaluators.NewUser);
@@ -56,16 +74,27 @@ public sealed class RuleBookTests
         var start = DateTimeOffset.Parse("2026-12-01T00:00Z");
         for (var day = 0; day < 30; day++)
         {
-            engine.Ingest(Event(project.Evaluators, "purchase", $"p{day}", start.AddDays(day)), day);
+            engine.Ingest(Event(project.Evaluators, "purchase", $"p{day}", start.AddDays(day)), 2 * day);
+            engine.Ingest(Event(project.Evaluators, "refund", $"r{day}", start.AddDays(day)), 2 * day + 1);
+            for (var rule = 0; rule < 4; rule++)
+            {
+                var trigger = Event(project.Evaluators, "page_viewed", $"v{day}", start.AddDays(day));
+                state.RecordSend(new SentMessage(rule, "u1", "email", start.AddDays(day), rule == 3, trigger.Id, null), trigger);
+            }
         }
-        var trigger = Event(project.Evaluators, "purchase", "x", start);
-        state.RecordSend(new SentMessage(0, "u1", "email", start, false, trigger.Id, null), trigger);
 
-        engine.Forget(start.AddDays(29));
+        // Day 29 at noon: purchases 3 days back (from day 26 at noon), refunds 30, sends 7 days (a, b), 14 (c) or 1 (d).
+        engine.Forget(start.AddDays(29.5));
 
-        Assert.Equal(["p26", "p27", "p28", "p29"], state.History("u1", "purchase").Select(e => e.Id));
-        Assert.Empty(state.Sends("u1"));
-        Assert.Equal(start, state.LastSend(0, "u1")); // kept forever: `once`
+        Assert.Equal(["p27", "p28", "p29"], state.History("u1", "purchase").Select(e => e.Id));
+        Assert.Equal(Enumerable.Range(0, 30).Select(day => $"r{day}"), state.History("u1", "refund").Select(e => e.Id));
+        int[] SentDays(int rule) => [.. state.Sends("u1").Where(s => s.Rule == rule).Select(s => (s.Time - start).Days)];
+        Assert.Equal(Enumerable.Range(23, 7), SentDays(0));
+        Assert.Equal(Enumerable.Range(23, 7), SentDays(1));
+        Assert.Equal(Enumerable.Range(16, 14), SentDays(2));
+        Assert.Equal([29], SentDays(3));
+        Assert.Equal(state.Sends("u1").OrderBy(s => s.Time), state.Sends("u1")); // still in time order
+        Assert.Equal(start, state.LastSend(0, "u1") - TimeSpan.FromDays(29)); // kept apart, forever: `once`
     }
 
     private static EventRecord Event(IRuleEvaluators evaluators, string name, string id, DateTimeOffset time)
