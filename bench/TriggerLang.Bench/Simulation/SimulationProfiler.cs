@@ -45,10 +45,17 @@ public static class SimulationProfiler
         });
         var events = records.Count(r => r is EventInput);
 
-        Engine.Simulation.SimulationResult? result = null;
-        var simulate = Time(iterations, () => result = project.CreateSimulator().Run(records));
+        // As `trig simulate` runs: each outcome handed on as soon as it is final, and dropped. A run that holds every
+        // outcome to the end (below, for the parts after) keeps them all alive through the GC, which costs it a fifth more.
+        var emitted = 0L;
+        var simulate = Time(iterations, () => project.CreateSimulator().Run(records, emit: _ => emitted++));
+        var result = project.CreateSimulator().Run(records);
+        if (emitted != (long)result.Outcomes.Count * iterations)
+        {
+            throw new InvalidOperationException($"the emitting runs gave {emitted} outcomes, {iterations} times {result.Outcomes.Count} expected");
+        }
 
-        var renders = RenderCalls(project, records, result!);
+        var renders = RenderCalls(project, records, result);
         var render = Time(iterations, () =>
         {
             foreach (var (rule, send, scope) in renders)
@@ -60,7 +67,7 @@ public static class SimulationProfiler
         var writeText = Time(iterations, () =>
         {
             using var writer = new StreamWriter(Stream.Null, new UTF8Encoding(false), 1 << 16);
-            foreach (var outcome in result!.Outcomes)
+            foreach (var outcome in result.Outcomes)
             {
                 OutcomeJson.Write(writer, outcome, explain: false);
             }
@@ -68,24 +75,26 @@ public static class SimulationProfiler
         var writeBytes = Time(iterations, () =>
         {
             using var writer = OutcomeJson.To(Stream.Null, explain: false);
-            foreach (var outcome in result!.Outcomes)
+            foreach (var outcome in result.Outcomes)
             {
                 writer.Write(outcome);
             }
         });
 
-        var sent = result!.Outcomes.Count(o => o.Status == OutcomeStatus.Sent);
+        var sent = result.Outcomes.Count(o => o.Status == OutcomeStatus.Sent);
         output.WriteLine($"{records.Count:N0} records ({events:N0} events), {result.Outcomes.Count:N0} outcomes ({sent:N0} sent, "
             + $"{renders.Count:N0} re-rendered: the non-digest ones), {result.Conversions.Count:N0} conversions, {iterations} iterations");
         output.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Trim()}");
-        output.WriteLine("| part | first run, CPU (s) | best warm, CPU (s) | events/s (best warm) | allocated per event | gen0 / gen1 / gen2 collections | GC pauses (s) |");
-        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        output.WriteLine("| part | first run, CPU (s) | best warm, CPU (s) | events/s (best warm) | allocated per event | gen0 / gen1 / gen2 collections | promoted per event | GC pauses (s) |");
+        output.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         void Row(string name, PartTime t) =>
             output.WriteLine($"| {name} | {t.First.ToString("F3", CultureInfo.InvariantCulture)} | {t.Best.ToString("F3", CultureInfo.InvariantCulture)} | "
                 + $"{(events / t.Best).ToString("N0", CultureInfo.InvariantCulture)} | "
-                + (t.Allocated is { } bytes ? $"{(bytes / (double)events).ToString("N0", CultureInfo.InvariantCulture)} B | {t.Collections} | {t.Paused.GetValueOrDefault().ToString("F3", CultureInfo.InvariantCulture)} |" : "| | |"));
+                + (t.Allocated is { } bytes ? $"{(bytes / (double)events).ToString("N0", CultureInfo.InvariantCulture)} B | {t.Collections} | "
+                    + $"{(t.Promoted.GetValueOrDefault() / (double)events).ToString("N0", CultureInfo.InvariantCulture)} B | "
+                    + $"{t.Paused.GetValueOrDefault().ToString("F3", CultureInfo.InvariantCulture)} |" : "| | | |"));
         Row("parse JSON Lines → records", parse);
-        Row("simulate (decide + render)", simulate);
+        Row("simulate (decide + render), outcomes emitted", simulate);
         Row($"render alone ({renders.Count:N0} sends)", render);
         Row("simulate minus render ≈ decide", new PartTime(simulate.First - render.First, simulate.Best - render.Best, null, null));
         Row("write outcomes, a TextWriter per line (null stream)", writeText);
@@ -94,10 +103,33 @@ public static class SimulationProfiler
     }
 
     /// <summary>
-    /// A part's CPU seconds (first run, best of the rest), and the bytes allocated, the collections (gen0/gen1/gen2) and
-    /// the seconds the GC paused the program in its last run.
+    /// A part's CPU seconds (first run, best of the rest), and the bytes allocated, the collections (gen0/gen1/gen2), the
+    /// bytes the GC promoted and the seconds it paused the program in its last run.
     /// </summary>
-    private sealed record PartTime(double First, double Best, long? Allocated, string? Collections, double? Paused = null);
+    private sealed record PartTime(double First, double Best, long? Allocated, string? Collections, long? Promoted = null, double? Paused = null);
+
+    // One listener for the whole run; it counts from its first collection on, so it is lined up with the runtime's count.
+    private static readonly Lazy<(PromotedBytes Listener, int Offset)> Promotion = new(() =>
+    {
+        var listener = new PromotedBytes();
+        GC.Collect();
+        if (!listener.WaitFor(1, TimeSpan.FromSeconds(10)))
+        {
+            throw new InvalidOperationException("the runtime's GC events did not arrive");
+        }
+        return (listener, GC.CollectionCount(0) - listener.Collections);
+    });
+
+    /// <summary>The bytes promoted by every collection so far, once their events have arrived.</summary>
+    private static long PromotedSoFar()
+    {
+        var (listener, offset) = Promotion.Value;
+        if (!listener.WaitFor(GC.CollectionCount(0) - offset, TimeSpan.FromSeconds(30)))
+        {
+            throw new InvalidOperationException("the runtime's GC events stopped arriving");
+        }
+        return listener.Bytes;
+    }
 
     /// <summary>Runs <paramref name="part"/> <paramref name="iterations"/> times after a full GC.</summary>
     private static PartTime Time(int iterations, Action part)
@@ -107,11 +139,13 @@ public static class SimulationProfiler
         var allocated = 0L;
         var collections = "";
         var paused = 0.0;
+        var promoted = 0L;
         for (var i = 0; i < iterations; i++)
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
+            var promotedBefore = PromotedSoFar();
             // CPU time of the process, not wall time: the machine is shared, and the parts are single-threaded.
             var before = Process.GetCurrentProcess().TotalProcessorTime;
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -122,6 +156,7 @@ public static class SimulationProfiler
             var seconds = (Process.GetCurrentProcess().TotalProcessorTime - before).TotalSeconds;
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
             collections = string.Join(" / ", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectedBefore[g]));
+            promoted = PromotedSoFar() - promotedBefore;
             if (i == 0)
             {
                 first = seconds;
@@ -131,7 +166,7 @@ public static class SimulationProfiler
                 best = Math.Min(best, seconds);
             }
         }
-        return new PartTime(first, iterations == 1 ? first : best, allocated, collections, paused);
+        return new PartTime(first, iterations == 1 ? first : best, allocated, collections, promoted, paused);
     }
 
     /// <summary>
