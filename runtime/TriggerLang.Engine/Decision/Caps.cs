@@ -41,7 +41,7 @@ internal static class Caps
     /// channel (or any). It stops at the <paramref name="count"/>th: a recipient at their cap has many sends in the
     /// period, and counting them all walked a week of sends per check. No delegate: this runs per send.
     /// </summary>
-    private static bool Reaches(IReadOnlyList<SentMessage> sends, int count, DateTimeOffset time, TimeSpan period, int? rule, string? channel,
+    private static bool Reaches(ReadOnlySpan<SentMessage> sends, int count, DateTimeOffset time, TimeSpan period, int? rule, string? channel,
         bool withTransactional)
     {
         if (count <= 0)
@@ -51,9 +51,9 @@ internal static class Caps
         var found = 0;
         var from = time - period;
         // Newest last: walk back until the period is left behind.
-        for (var i = sends.Count - 1; i >= 0; i--)
+        for (var i = sends.Length - 1; i >= 0; i--)
         {
-            var sent = sends[i];
+            ref readonly var sent = ref sends[i];
             if (sent.Time <= from)
             {
                 break;

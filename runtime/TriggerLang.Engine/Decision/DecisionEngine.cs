@@ -174,9 +174,9 @@ public sealed class DecisionEngine
             var goal = Rules.Rules[r].Goal!;
             var user = _state.Profile(e.UserId).User;
             var sends = _state.Sends(e.UserId);
-            for (var i = sends.Count - 1; i >= 0; i--)
+            for (var i = sends.Length - 1; i >= 0; i--)
             {
-                var sent = sends[i];
+                ref readonly var sent = ref sends[i];
                 if (e.Time - sent.Time > goal.Within)
                 {
                     // Sends are kept in time order: every one further back is older still.
@@ -189,9 +189,8 @@ public sealed class DecisionEngine
                 // The trigger is null only when the goal's where does not read it (RuleBook.SendKeepsTrigger).
                 if (_evaluators.GoalWhere(r, sent.Trigger!, e, user, e.Time))
                 {
-                    sent.Converted = true;
-                    _state.SendConverted(sent);
                     step.Conversions.Add(new Conversion(Rules.Rules[r].Name, e.UserId, sent.Channel, sent.Time, sent.TriggerId, e.Id, e.Time));
+                    _state.MarkConverted(e.UserId, i);
                     break;
                 }
             }

@@ -29,8 +29,8 @@ public interface IEngineState
     /// </summary>
     void RecordSend(SentMessage message, EventRecord trigger);
 
-    /// <summary>The user's sends still remembered, oldest first.</summary>
-    IReadOnlyList<SentMessage> Sends(string userId);
+    /// <summary>The user's sends still remembered, oldest first; valid until the state is next changed.</summary>
+    ReadOnlySpan<SentMessage> Sends(string userId);
 
     /// <summary>The time of the user's last send of a rule, kept forever (<c>once</c>).</summary>
     DateTimeOffset? LastSend(int rule, string userId);
@@ -47,8 +47,8 @@ public interface IEngineState
     /// </summary>
     void PendingChanged(PendingSend send);
 
-    /// <summary>A goal was attributed to <paramref name="message"/> (<see cref="SentMessage.Converted"/> was set).</summary>
-    void SendConverted(SentMessage message);
+    /// <summary>A goal was attributed to the user's send at <paramref name="index"/> in <see cref="Sends"/>: sets its <see cref="SentMessage.Converted"/>.</summary>
+    void MarkConverted(string userId, int index);
 
     /// <summary>The open digest send of a rule for a recipient and a digest time, if any.</summary>
     PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime);

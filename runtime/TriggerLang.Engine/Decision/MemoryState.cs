@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TriggerLang.Evaluation;
 
 namespace TriggerLang.Engine.Decision;
@@ -73,7 +74,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
     /// <summary>A last send kept by a store after the send itself was forgotten (<c>once</c> keeps it forever).</summary>
     public void RestoreLastSend(int rule, string userId, DateTimeOffset time) => User(userId).SetLastSend(rule, time);
 
-    public IReadOnlyList<SentMessage> Sends(string userId) => Known(userId)?.Sends ?? (IReadOnlyList<SentMessage>)[];
+    public ReadOnlySpan<SentMessage> Sends(string userId) => CollectionsMarshal.AsSpan(Known(userId)?.Sends);
 
     public DateTimeOffset? LastSend(int rule, string userId) => Known(userId)?.LastSend(rule);
 
@@ -101,9 +102,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
     {
     }
 
-    public void SendConverted(SentMessage message)
-    {
-    }
+    public void MarkConverted(string userId, int index) => CollectionsMarshal.AsSpan(Known(userId)!.Sends)[index].Converted = true;
 
     public IEnumerable<PendingSend> PendingFor(string userId) => Known(userId)?.Pending ?? (IEnumerable<PendingSend>)[];
 

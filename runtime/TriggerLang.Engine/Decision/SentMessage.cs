@@ -8,8 +8,10 @@ namespace TriggerLang.Engine.Decision;
 /// sends excepted), and goals attribute conversions to them. <see cref="Trigger"/>
 /// is kept only when the rule's goal <c>where</c> reads it (<see cref="RuleBook.SendKeepsTrigger"/>),
 /// null otherwise: sends are remembered for a week or more, and their events were most of that memory.
+/// A value, held in place in its user's list: a send outlives many collections, and as an object of its own each one
+/// was copied by the GC twice on its way to the old generation.
 /// </summary>
-public sealed record SentMessage(int Rule, string User, string Channel, DateTimeOffset Time, bool IsTransactional, string TriggerId,
+public record struct SentMessage(int Rule, string User, string Channel, DateTimeOffset Time, bool IsTransactional, string TriggerId,
     EventRecord? Trigger)
 {
     /// <summary>The send of <paramref name="trigger"/>, keeping the event only when <paramref name="rules"/> say the rule needs it.</summary>

@@ -49,7 +49,7 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
         _sends.Add((message, trigger));
     }
 
-    public IReadOnlyList<SentMessage> Sends(string userId) => memory.Sends(userId);
+    public ReadOnlySpan<SentMessage> Sends(string userId) => memory.Sends(userId);
 
     public DateTimeOffset? LastSend(int rule, string userId) => memory.LastSend(rule, userId);
 
@@ -70,7 +70,11 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
 
     public void PendingChanged(PendingSend send) => _pending[send.Id] = send;
 
-    public void SendConverted(SentMessage message) => _converted.Add(message);
+    public void MarkConverted(string userId, int index)
+    {
+        memory.MarkConverted(userId, index);
+        _converted.Add(memory.Sends(userId)[index]);
+    }
 
     public IEnumerable<PendingSend> PendingFor(string userId) => memory.PendingFor(userId);
 

@@ -88,12 +88,12 @@ public sealed class RuleBookTests
 
         Assert.Equal(["p27", "p28", "p29"], state.History("u1", "purchase").Select(e => e.Id));
         Assert.Equal(Enumerable.Range(0, 30).Select(day => $"r{day}"), state.History("u1", "refund").Select(e => e.Id));
-        int[] SentDays(int rule) => [.. state.Sends("u1").Where(s => s.Rule == rule).Select(s => (s.Time - start).Days)];
+        int[] SentDays(int rule) => [.. state.Sends("u1").ToArray().Where(s => s.Rule == rule).Select(s => (s.Time - start).Days)];
         Assert.Equal(Enumerable.Range(23, 7), SentDays(0));
         Assert.Equal(Enumerable.Range(23, 7), SentDays(1));
         Assert.Equal(Enumerable.Range(16, 14), SentDays(2));
         Assert.Equal([29], SentDays(3));
-        Assert.Equal(state.Sends("u1").OrderBy(s => s.Time), state.Sends("u1")); // still in time order
+        Assert.Equal(state.Sends("u1").ToArray().OrderBy(s => s.Time), state.Sends("u1").ToArray()); // still in time order
         Assert.Equal(start, state.LastSend(0, "u1") - TimeSpan.FromDays(29)); // kept apart, forever: `once`
     }
 
