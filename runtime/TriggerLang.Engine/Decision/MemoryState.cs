@@ -23,6 +23,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
     // lists every time. They hold the user's entry, not the id, so as not to look each one up again.
     private readonly Dictionary<string, Queue<(DateTimeOffset Time, UserState User)>> _historyOrder = new(StringComparer.Ordinal);
     private readonly List<Queue<(DateTimeOffset Time, UserState User)>?> _sendOrder = [];
+    private readonly HashSet<UserState> _sweep = new(ReferenceEqualityComparer.Instance);
 
     public int PendingCount => _due.Count;
 
@@ -119,15 +120,22 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
                 old.User.ForgetHistory(name, before);
             }
         }
+        // A user whose sends expire is swept once, not once per expired send: a busy user has hundreds of sends, and
+        // retentions differ by rule, so a sweep walks them all.
         for (var rule = 0; rule < _sendOrder.Count; rule++)
         {
             var order = _sendOrder[rule];
             while (order is not null && order.TryPeek(out var old) && old.Time < now - rules.SendRetentionOf(rule))
             {
                 order.Dequeue();
-                old.User.ForgetSends(now, rules);
+                _sweep.Add(old.User);
             }
         }
+        foreach (var user in _sweep)
+        {
+            user.ForgetSends(now, rules);
+        }
+        _sweep.Clear();
     }
 
     /// <summary>The user's entry, made on first use.</summary>
