@@ -105,7 +105,7 @@ public sealed class DiagnosticsTests
         await session.Open("rules.trig", Projects.Rule);
         await session.Diagnostics("rules.trig");
 
-        var registration = Assert.Single(session.Registrations);
+        var registration = Assert.Single(await session.Registered());
         Assert.Equal("workspace/didChangeWatchedFiles", registration.GetProperty("method").GetString());
         Assert.Equal(["**/*.trig", "**/*.liquid"],
             registration.GetProperty("registerOptions").GetProperty("watchers").EnumerateArray().Select(w => w.GetProperty("globPattern").GetString()));

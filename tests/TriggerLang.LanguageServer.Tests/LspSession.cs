@@ -8,7 +8,7 @@ namespace TriggerLang.LanguageServer.Tests;
 /// <summary>
 /// A real server instance on one end of an in-memory duplex stream and a
 /// JSON-RPC client on the other, initialized on a workspace folder. The client
-/// records pushed diagnostics and log messages so tests can wait for them.
+/// records pushed diagnostics, log messages and registrations so tests can wait for them.
 /// </summary>
 public sealed class LspSession : IAsyncDisposable
 {
@@ -35,7 +35,7 @@ public sealed class LspSession : IAsyncDisposable
 
     public IReadOnlyList<LogMessageParams> Log => _target.Log;
 
-    /// <summary>The registrations the server asked for with <c>client/registerCapability</c>.</summary>
+    /// <summary>The registrations the server asked for with <c>client/registerCapability</c> so far.</summary>
     public IReadOnlyList<System.Text.Json.JsonElement> Registrations => _target.Registrations;
 
     /// <summary>
@@ -85,6 +85,13 @@ public sealed class LspSession : IAsyncDisposable
     /// dispatched concurrently, so a log message may reach the client after the answer to a later request.
     /// </summary>
     public Task<LogMessageParams> Logged(Func<LogMessageParams, bool> match) => _target.WaitForLog(match).WaitAsync(Timeout);
+
+    /// <summary>
+    /// Waits until the server has asked for at least one registration and returns all it asked for. The server asks
+    /// from a task of its own when the client is initialized, so nothing orders the request before the diagnostics
+    /// or answers a test waits for first.
+    /// </summary>
+    public Task<IReadOnlyList<System.Text.Json.JsonElement>> Registered() => _target.WaitForRegistrations().WaitAsync(Timeout);
 
     public async ValueTask DisposeAsync()
     {
@@ -140,6 +147,7 @@ public sealed class LspSession : IAsyncDisposable
             lock (_gate)
             {
                 _registrations.AddRange(parameters.GetProperty("registrations").EnumerateArray().Select(r => r.Clone()));
+                SignalChange();
             }
         }
 
@@ -157,6 +165,9 @@ public sealed class LspSession : IAsyncDisposable
             WaitUntil(() => _latest.TryGetValue(uri, out var diagnostics) && until(diagnostics) ? diagnostics : null);
 
         public Task<LogMessageParams> WaitForLog(Func<LogMessageParams, bool> match) => WaitUntil(() => _log.Find(m => match(m)));
+
+        public Task<IReadOnlyList<System.Text.Json.JsonElement>> WaitForRegistrations() =>
+            WaitUntil(() => _registrations.Count > 0 ? (IReadOnlyList<System.Text.Json.JsonElement>)[.. _registrations] : null);
 
         /// <summary>Wakes every waiter; called under the gate whenever the server pushed something.</summary>
         private void SignalChange()

@@ -106,7 +106,7 @@ public sealed class PluginChannelTests
         await session.Open("rules.trig", Projects.Rule);
         await session.Diagnostics("rules.trig");
 
-        var watchers = Assert.Single(session.Registrations).GetProperty("registerOptions").GetProperty("watchers").EnumerateArray().ToList();
+        var watchers = Assert.Single(await session.Registered()).GetProperty("registerOptions").GetProperty("watchers").EnumerateArray().ToList();
         var manifests = watchers[^1].GetProperty("globPattern");
         Assert.Equal(session.Uri("plugins"), manifests.GetProperty("baseUri").GetString());
         Assert.Equal("*/trig-plugin.json", manifests.GetProperty("pattern").GetString());

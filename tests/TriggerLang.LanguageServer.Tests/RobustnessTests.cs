@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Reflection;
 using TriggerLang.LanguageServer.Protocol;
 
@@ -20,7 +21,7 @@ public sealed class RobustnessTests
     public async Task Every_request_at_every_position_of_an_example_answers(string project)
     {
         using var folder = new TempFolder();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Examples, project), "*", SearchOption.AllDirectories))
+        foreach (var file in ProjectFiles(Path.Combine(Examples, project)))
         {
             folder.With(Path.GetRelativePath(Path.Combine(Examples, project), file), File.ReadAllText(file));
         }
@@ -42,6 +43,19 @@ public sealed class RobustnessTests
 
         Assert.DoesNotContain(session.Log, m => m.Type == MessageType.Error);
     }
+
+    /// <summary>
+    /// The example's own files, without the build output of an example that is also a .NET project (console-channel's
+    /// bin/ and obj/). `dotnet test` on the solution builds each test project just before it tests it, in parallel,
+    /// so the Plugins tests' build of that example can write and delete files there while this copy reads them.
+    /// </summary>
+    private static IEnumerable<string> ProjectFiles(string folder) =>
+        new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToFullPath(),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => entry.FileName is not ("bin" or "obj"),
+        };
 
     private static async Task AskEverywhere(LspSession session, string path, string text, int? onlyAt = null)
     {

@@ -42,8 +42,12 @@ def authenticate(server, session, envelope, mechanism, auth_data):
 
 def main():
     port, folder = int(sys.argv[1]), sys.argv[2]
+    # The name it greets with is given: otherwise aiosmtpd asks socket.getfqdn() at every connection, including the
+    # one start() makes to check itself, and on a machine whose DNS answers slowly the server does not start. start()
+    # gives up after ready_timeout (5 s by default); the test waits 30 s for "ready", so a busy machine gets as long here.
     controller = Controller(
-        SavingHandler(folder), hostname="127.0.0.1", port=port, authenticator=authenticate, auth_require_tls=False)
+        SavingHandler(folder), hostname="127.0.0.1", port=port, server_hostname="localhost", ready_timeout=30,
+        authenticator=authenticate, auth_require_tls=False)
     controller.start()
     print("ready", flush=True)
     sys.stdin.read()
