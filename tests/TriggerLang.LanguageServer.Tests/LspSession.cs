@@ -81,8 +81,8 @@ public sealed class LspSession : IAsyncDisposable
         _target.WaitFor(Uri(relativePath), until ?? (_ => true)).WaitAsync(Timeout);
 
     /// <summary>
-    /// Waits until the server has logged a message that satisfies <paramref name="match"/>. Notifications are
-    /// dispatched concurrently, so a log message may reach the client after the answer to a later request.
+    /// Waits until the server has logged a message that satisfies <paramref name="match"/>. The server sends its log
+    /// without waiting for it (ServerLog), so the message may reach the client after the answer to a later request.
     /// </summary>
     public Task<LogMessageParams> Logged(Func<LogMessageParams, bool> match) => _target.WaitForLog(match).WaitAsync(Timeout);
 
