@@ -13,7 +13,9 @@ namespace TriggerLang.Engine.Records;
 public static class JsonLinesReader
 {
     // Records are flat (§8); anything deeper than a list of lists inside properties is garbage.
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
+    internal const int MaxDepth = 16;
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
 
     /// <summary>
     /// Records must come in time order: an event, or a user/follow record with a time, earlier than
@@ -43,7 +45,8 @@ public static class JsonLinesReader
 
     /// <summary>
     /// The same as <see cref="Read(TextReader, string, RecordParser)"/> over a UTF-8 stream, giving the same results,
-    /// but a well-formed line is parsed from its bytes: no string per line, no transcoding. Lines that are not plainly
+    /// but a well-formed line is parsed from its bytes: no string per line, no transcoding; an event line, the common one,
+    /// straight into its typed record when <see cref="EventLine"/> is sure to read it as the full path would. Lines that are not plainly
     /// an object in valid UTF-8 (blank, BOM, invalid bytes) are decoded and read as text, exactly as the text reader
     /// would. A stream that starts with a UTF-16 or UTF-32 byte order mark is read as text throughout.
     /// </summary>
@@ -60,6 +63,7 @@ public static class JsonLinesReader
     private static IEnumerable<ReadResult> ReadUtf8(Utf8Lines lines, string fileName, RecordParser parser)
     {
         var order = new TimeOrder();
+        var events = new EventLine(parser.Evaluators);
         var number = 0;
         while (lines.Next() is { } bytes)
         {
@@ -69,7 +73,9 @@ public static class JsonLinesReader
             if (IsPlainObject(bytes.Span))
             {
                 source = $"{fileName}:{number.ToString(CultureInfo.InvariantCulture)}";
-                result = ReadLine(bytes, number, source, parser);
+                result = events.TryRead(bytes.Span) is { } fast
+                    ? new ReadResult(new EventInput(fast, source), source, null) { Line = number }
+                    : ReadLine(bytes, number, source, parser);
             }
             else
             {
