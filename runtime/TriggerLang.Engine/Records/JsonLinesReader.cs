@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using System.Text.Json;
@@ -37,7 +36,7 @@ public static class JsonLinesReader
             {
                 continue;
             }
-            var source = $"{fileName}:{number.ToString(CultureInfo.InvariantCulture)}";
+            var source = new RecordSource(fileName, number);
             var result = ReadLine(line, source, parser);
             yield return order.Check(result, source);
         }
@@ -68,14 +67,13 @@ public static class JsonLinesReader
         while (lines.Next() is { } bytes)
         {
             number++;
+            var source = new RecordSource(fileName, number);
             ReadResult result;
-            string source;
             if (IsPlainObject(bytes.Span))
             {
-                source = $"{fileName}:{number.ToString(CultureInfo.InvariantCulture)}";
                 result = events.TryRead(bytes.Span) is { } fast
-                    ? new ReadResult(new EventInput(fast, source), source, null) { Line = number }
-                    : ReadLine(bytes, number, source, parser);
+                    ? new ReadResult(new EventInput(fast, source), source, null)
+                    : ReadLine(bytes, source, parser);
             }
             else
             {
@@ -89,8 +87,7 @@ public static class JsonLinesReader
                 {
                     continue;
                 }
-                source = $"{fileName}:{number.ToString(CultureInfo.InvariantCulture)}";
-                result = ReadLine(line, source, parser) with { Line = number };
+                result = ReadLine(line, source, parser);
             }
             yield return order.Check(result, source);
         }
@@ -107,24 +104,24 @@ public static class JsonLinesReader
         return start < line.Length && line[start] == (byte)'{' && Utf8.IsValid(line);
     }
 
-    private static ReadResult ReadLine(ReadOnlyMemory<byte> line, int number, string source, RecordParser parser)
+    private static ReadResult ReadLine(ReadOnlyMemory<byte> line, RecordSource source, RecordParser parser)
     {
         try
         {
             using var document = JsonDocument.Parse(line, Options);
-            return new ReadResult(parser.Parse(document.RootElement, source), source, null) { Line = number };
+            return new ReadResult(parser.Parse(document.RootElement, source), source, null);
         }
         catch (JsonException exception)
         {
-            return ReadResult.Refused(source, $"not a JSON object: {FirstSentence(exception.Message)}") with { Line = number };
+            return ReadResult.Refused(source, $"not a JSON object: {FirstSentence(exception.Message)}");
         }
         catch (InputException exception)
         {
-            return ReadResult.Refused(source, exception.Describe()) with { Line = number };
+            return ReadResult.Refused(source, exception.Describe());
         }
     }
 
-    private static ReadResult ReadLine(string line, string source, RecordParser parser)
+    private static ReadResult ReadLine(string line, RecordSource source, RecordParser parser)
     {
         try
         {
@@ -157,9 +154,9 @@ public static class JsonLinesReader
     private sealed class TimeOrder
     {
         private DateTimeOffset? _latest;
-        private string? _latestSource;
+        private RecordSource _latestSource;
 
-        public ReadResult Check(ReadResult result, string source)
+        public ReadResult Check(ReadResult result, RecordSource source)
         {
             if (result.Record?.Time is not { } time)
             {
@@ -168,7 +165,7 @@ public static class JsonLinesReader
             if (time < _latest)
             {
                 return ReadResult.Refused(source, $"`time`: {IsoTime.Format(time)} is earlier than {IsoTime.Format(_latest.Value)} "
-                    + $"at {_latestSource}; records must be in time order") with { Line = result.Line };
+                    + $"at {_latestSource}; records must be in time order");
             }
             _latest = time;
             _latestSource = source;
