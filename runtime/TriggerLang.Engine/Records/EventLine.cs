@@ -16,6 +16,10 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = JsonLinesReader.MaxDepth };
 
+    // The event names read so far, by their UTF-8 bytes: a name seen before is not read into a new string on every line.
+    // Only names the project declares are kept, so the list is never longer than the schema's events.
+    private readonly List<(byte[] Utf8, string Name)> _names = [];
+
     [Flags]
     private enum Key
     {
@@ -60,6 +64,8 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
         }
         var keys = Key.None;
         string? id = null, name = null, user = null;
+        var newName = false;
+        var nameUtf8 = ReadOnlySpan<byte>.Empty;
         var time = default(DateTimeOffset);
         // Where the properties start: they are read once the record exists, which needs the name, wherever it stands.
         var properties = EmptyProperties();
@@ -80,7 +86,7 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
             {
                 Key.Type => reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("event"u8),
                 Key.Id => Text(ref reader, out id),
-                Key.Name => Text(ref reader, out name),
+                Key.Name => Name(ref reader, out name, out newName),
                 Key.User => Text(ref reader, out user),
                 Key.Time => reader.TokenType == JsonTokenType.String && InputTime.TryReadUtc(reader.ValueSpan, out time),
                 Key.Properties => reader.TokenType is JsonTokenType.StartObject or JsonTokenType.Null,
@@ -94,6 +100,10 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
             {
                 properties = reader;
             }
+            if (key == Key.Name && newName)
+            {
+                nameUtf8 = reader.ValueSpan; // to remember, once the event is known to exist
+            }
             reader.Skip();
         }
         // The end of the object, and nothing after it (Read throws on anything but blanks).
@@ -104,6 +114,10 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
         if (evaluators.NewEvent(name!) is not { } record)
         {
             return null;
+        }
+        if (!nameUtf8.IsEmpty)
+        {
+            _names.Add((nameUtf8.ToArray(), name!));
         }
         record.Id = id!;
         record.UserId = user!;
@@ -121,6 +135,28 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
         _ when name.SequenceEqual("properties"u8) => Key.Properties,
         _ => Key.None,
     };
+
+    /// <summary>
+    /// The event's name as <see cref="Text"/> reads it, but the same string for the same bytes as a name read before.
+    /// <paramref name="isNew"/>: a name not read before, written without escapes, so worth remembering.
+    /// </summary>
+    private bool Name(ref Utf8JsonReader reader, out string? name, out bool isNew)
+    {
+        isNew = false;
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+        {
+            foreach (var (utf8, known) in _names)
+            {
+                if (reader.ValueSpan.SequenceEqual(utf8))
+                {
+                    name = known;
+                    return true;
+                }
+            }
+            isNew = true;
+        }
+        return Text(ref reader, out name);
+    }
 
     /// <summary>A non-empty string, as <see cref="RecordParser"/> requires of the id, name and user.</summary>
     private static bool Text(ref Utf8JsonReader reader, out string? text)
