@@ -53,13 +53,17 @@ public static class TrigJsonUtf8
 
     public static bool Bool(ref Utf8JsonReader reader, out bool? value)
     {
-        value = reader.TokenType switch
+        value = null;
+        switch (reader.TokenType)
         {
-            JsonTokenType.True => true,
-            JsonTokenType.False => false,
-            _ => null,
-        };
-        return value is not null || reader.TokenType == JsonTokenType.Null;
+            case JsonTokenType.Null:
+                return true;
+            case JsonTokenType.True or JsonTokenType.False:
+                value = reader.TokenType == JsonTokenType.True;
+                return true;
+            default:
+                return false;
+        }
     }
 
     public static bool Timestamp(ref Utf8JsonReader reader, out DateTimeOffset? value)
