@@ -96,15 +96,10 @@ internal sealed class RecordEmitter(PackLayout layout, StringBuilder code)
         }
         code.Append("                _ => false,\n            };\n");
         code.Append("            if (!read) return false;\n        }\n");
-        code.Append("        return true");
-        for (var i = 0; i < symbol.Fields.Count; i++)
-        {
-            if (!symbol.Fields[i].Type.IsOptional)
-            {
-                code.Append(" && ").Append(GeneratedNames.EventField(i)).Append(" is not null");
-            }
-        }
-        code.Append(";\n    }\n");
+        // Every required field present: else ReadProperties names the missing one.
+        var required = Enumerable.Range(0, symbol.Fields.Count).Where(i => !symbol.Fields[i].Type.IsOptional)
+            .Select(i => GeneratedNames.EventField(i) + " is not null").ToList();
+        code.Append("        return ").Append(required.Count == 0 ? "true" : string.Join(" && ", required)).Append(";\n    }\n");
     }
 
     private static string Reader(TrigType type, string value, string fieldLiteral) =>
