@@ -20,15 +20,19 @@ internal static class CSharpTypes
         _ => throw new InvalidOperationException($"no C# type for {type}"),
     };
 
-    /// <summary>The <c>TrigJson</c> reader for a field of this type, as a method group usable for list elements too.</summary>
+    /// <summary>
+    /// The reader of a value of this type, by its method name, which is the same in <c>TrigJson</c> (over a
+    /// <c>JsonElement</c>) and in <c>TrigJsonUtf8</c> (its fast path over a <c>Utf8JsonReader</c>); usable as a method
+    /// group for list elements too.
+    /// </summary>
     public static string JsonReader(TrigType type) => type.Kind switch
     {
-        TypeKind.String or TypeKind.User => "Ev.TrigJson.String",
-        TypeKind.Int => "Ev.TrigJson.Integer",
-        TypeKind.Decimal or TypeKind.Money => "Ev.TrigJson.Number",
-        TypeKind.Bool => "Ev.TrigJson.Bool",
-        TypeKind.Timestamp => "Ev.TrigJson.Timestamp",
-        TypeKind.Duration => "Ev.TrigJson.Duration",
+        TypeKind.String or TypeKind.User => "String",
+        TypeKind.Int => "Integer",
+        TypeKind.Decimal or TypeKind.Money => "Number",
+        TypeKind.Bool => "Bool",
+        TypeKind.Timestamp => "Timestamp",
+        TypeKind.Duration => "Duration",
         _ => throw new InvalidOperationException($"no JSON reader for {type}"),
     };
 }

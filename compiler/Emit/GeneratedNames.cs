@@ -22,6 +22,9 @@ internal static class GeneratedNames
     /// <summary>The generated class of one forwarder per <c>TrigOps</c> overload (<see cref="TypedOps"/>).</summary>
     public const string TypedOpsClass = "Op";
 
+    /// <summary>The static field of an event class that holds its field names for the fast JSON reader (<c>PropertyNames</c>).</summary>
+    public const string EventPropertyNames = "Names";
+
     public static string EventClass(int eventIndex) => $"Event{eventIndex}";
 
     public static string EventField(int fieldIndex) => $"F{fieldIndex}";

@@ -44,6 +44,7 @@ internal static class PackAudit
         ["System.Func`3"] = [".ctor"],
         ["System.ArgumentOutOfRangeException"] = [".ctor"],
         ["System.Text.Json.JsonElement"] = ["TryGetProperty"],
+        ["System.Text.Json.Utf8JsonReader"] = [], // only passed on to the evaluation API (TryReadProperties)
         ["System.AttributeUsageAttribute"] = [".ctor", "set_AllowMultiple", "set_Inherited"],
         ["System.AttributeTargets"] = [],
         ["System.Diagnostics.DebuggableAttribute"] = [".ctor"],

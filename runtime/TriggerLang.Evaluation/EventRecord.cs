@@ -23,6 +23,15 @@ public abstract class EventRecord
     /// </summary>
     public abstract void ReadProperties(System.Text.Json.JsonElement properties);
 
+    /// <summary>
+    /// The fast path of <see cref="ReadProperties"/>, straight from the bytes of a JSON Lines input line: the reader is
+    /// on the <c>properties</c> object's start. Fills the same fields with the same values and returns true, or returns
+    /// false (or throws <see cref="System.Text.Json.JsonException"/> or <see cref="InvalidOperationException"/>)
+    /// whenever <see cref="ReadProperties"/> might do anything else, error included; the caller then reads the line
+    /// again with <see cref="ReadProperties"/> into a new record. Records that have no fast path return false.
+    /// </summary>
+    public virtual bool TryReadProperties(ref System.Text.Json.Utf8JsonReader reader) => false;
+
     /// <summary>A field by its index in the declaration, boxed (absent is null): for the interpreter and templates, not the hot path.</summary>
     public abstract object? GetField(int index);
 

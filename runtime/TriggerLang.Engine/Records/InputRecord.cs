@@ -10,7 +10,7 @@ namespace TriggerLang.Engine.Records;
 /// apply from the start. <see cref="Source"/> says where it came from
 /// (<c>FILE:LINE</c>, a test step), for messages.
 /// </summary>
-public abstract record InputRecord(DateTimeOffset? Time, string Source);
+public abstract record InputRecord(DateTimeOffset? Time, RecordSource Source);
 
 /// <summary>
 /// A profile update: attributes merge into the profile key by key, a JSON
@@ -20,13 +20,13 @@ public abstract record InputRecord(DateTimeOffset? Time, string Source);
 public sealed record UserInput(
     string UserId,
     DateTimeOffset? Time,
-    string Source,
+    RecordSource Source,
     ImmutableArray<KeyValuePair<string, JsonElement>> Attributes,
     ImmutableArray<KeyValuePair<string, bool?>> Subscriptions,
     ImmutableArray<KeyValuePair<string, bool?>> Categories) : InputRecord(Time, Source);
 
 /// <summary><paramref name="Follower"/> starts following <paramref name="Followee"/>.</summary>
-public sealed record FollowInput(string Follower, string Followee, DateTimeOffset? Time, string Source) : InputRecord(Time, Source);
+public sealed record FollowInput(string Follower, string Followee, DateTimeOffset? Time, RecordSource Source) : InputRecord(Time, Source);
 
 /// <summary>An event, already read into the project's typed record (id, user and time set).</summary>
-public sealed record EventInput(EventRecord Event, string Source) : InputRecord(Event.Time, Source);
+public sealed record EventInput(EventRecord Event, RecordSource Source) : InputRecord(Event.Time, Source);

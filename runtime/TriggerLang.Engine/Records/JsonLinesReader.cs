@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using System.Text.Json;
@@ -13,7 +12,9 @@ namespace TriggerLang.Engine.Records;
 public static class JsonLinesReader
 {
     // Records are flat (§8); anything deeper than a list of lists inside properties is garbage.
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
+    internal const int MaxDepth = 16;
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
 
     /// <summary>
     /// Records must come in time order: an event, or a user/follow record with a time, earlier than
@@ -35,7 +36,7 @@ public static class JsonLinesReader
             {
                 continue;
             }
-            var source = $"{fileName}:{number.ToString(CultureInfo.InvariantCulture)}";
+            var source = new RecordSource(fileName, number);
             var result = ReadLine(line, source, parser);
             yield return order.Check(result, source);
         }
@@ -43,7 +44,8 @@ public static class JsonLinesReader
 
     /// <summary>
     /// The same as <see cref="Read(TextReader, string, RecordParser)"/> over a UTF-8 stream, giving the same results,
-    /// but a well-formed line is parsed from its bytes: no string per line, no transcoding. Lines that are not plainly
+    /// but a well-formed line is parsed from its bytes: no string per line, no transcoding; an event line, the common one,
+    /// straight into its typed record when <see cref="EventLine"/> is sure to read it as the full path would. Lines that are not plainly
     /// an object in valid UTF-8 (blank, BOM, invalid bytes) are decoded and read as text, exactly as the text reader
     /// would. A stream that starts with a UTF-16 or UTF-32 byte order mark is read as text throughout.
     /// </summary>
@@ -60,16 +62,18 @@ public static class JsonLinesReader
     private static IEnumerable<ReadResult> ReadUtf8(Utf8Lines lines, string fileName, RecordParser parser)
     {
         var order = new TimeOrder();
+        var events = new EventLine(parser.Evaluators);
         var number = 0;
         while (lines.Next() is { } bytes)
         {
             number++;
+            var source = new RecordSource(fileName, number);
             ReadResult result;
-            string source;
             if (IsPlainObject(bytes.Span))
             {
-                source = $"{fileName}:{number.ToString(CultureInfo.InvariantCulture)}";
-                result = ReadLine(bytes, number, source, parser);
+                result = events.TryRead(bytes.Span) is { } fast
+                    ? new ReadResult(new EventInput(fast, source), source, null)
+                    : ReadLine(bytes, source, parser);
             }
             else
             {
@@ -83,8 +87,7 @@ public static class JsonLinesReader
                 {
                     continue;
                 }
-                source = $"{fileName}:{number.ToString(CultureInfo.InvariantCulture)}";
-                result = ReadLine(line, source, parser) with { Line = number };
+                result = ReadLine(line, source, parser);
             }
             yield return order.Check(result, source);
         }
@@ -101,24 +104,24 @@ public static class JsonLinesReader
         return start < line.Length && line[start] == (byte)'{' && Utf8.IsValid(line);
     }
 
-    private static ReadResult ReadLine(ReadOnlyMemory<byte> line, int number, string source, RecordParser parser)
+    private static ReadResult ReadLine(ReadOnlyMemory<byte> line, RecordSource source, RecordParser parser)
     {
         try
         {
             using var document = JsonDocument.Parse(line, Options);
-            return new ReadResult(parser.Parse(document.RootElement, source), source, null) { Line = number };
+            return new ReadResult(parser.Parse(document.RootElement, source), source, null);
         }
         catch (JsonException exception)
         {
-            return ReadResult.Refused(source, $"not a JSON object: {FirstSentence(exception.Message)}") with { Line = number };
+            return ReadResult.Refused(source, $"not a JSON object: {FirstSentence(exception.Message)}");
         }
         catch (InputException exception)
         {
-            return ReadResult.Refused(source, exception.Describe()) with { Line = number };
+            return ReadResult.Refused(source, exception.Describe());
         }
     }
 
-    private static ReadResult ReadLine(string line, string source, RecordParser parser)
+    private static ReadResult ReadLine(string line, RecordSource source, RecordParser parser)
     {
         try
         {
@@ -151,9 +154,9 @@ public static class JsonLinesReader
     private sealed class TimeOrder
     {
         private DateTimeOffset? _latest;
-        private string? _latestSource;
+        private RecordSource _latestSource;
 
-        public ReadResult Check(ReadResult result, string source)
+        public ReadResult Check(ReadResult result, RecordSource source)
         {
             if (result.Record?.Time is not { } time)
             {
@@ -162,7 +165,7 @@ public static class JsonLinesReader
             if (time < _latest)
             {
                 return ReadResult.Refused(source, $"`time`: {IsoTime.Format(time)} is earlier than {IsoTime.Format(_latest.Value)} "
-                    + $"at {_latestSource}; records must be in time order") with { Line = result.Line };
+                    + $"at {_latestSource}; records must be in time order");
             }
             _latest = time;
             _latestSource = source;

@@ -24,10 +24,11 @@ internal static partial class GeneratedSourceAudit
     /// <summary>Namespaces, framework types, and the parameters and lambda variables the emitter writes.</summary>
     private static readonly HashSet<string> FixedNames =
     [
-        "global", "System", "Text", "Json", "JsonElement", "TryGetProperty", "DateTimeOffset", "TimeSpan", "ArgumentOutOfRangeException",
+        "global", "System", "Text", "Json", "JsonElement", "Utf8JsonReader", "TryGetProperty", "DateTimeOffset", "TimeSpan", "ArgumentOutOfRangeException",
         "TriggerLang", "Generated", "Evaluation", GeneratedNames.PackClass, GeneratedNames.UserClass, "nameof", "_", "var",
         GeneratedNames.EvaluationAlias, GeneratedNames.OpsAlias, GeneratedNames.TypedOpsClass, .. TypedOps.ForwarderNames, "a", "b",
         "t", "c", "u", "now", "p", "v", "e", "f", "q", "index", "name", "id", "trigger", "candidate", "user", "unless",
+        GeneratedNames.EventPropertyNames, "r", "seen", "i", "read",
     ];
 
     private static readonly HashSet<string> ApiNames = [.. ApiMembers()];
@@ -96,7 +97,7 @@ internal static partial class GeneratedSourceAudit
     private static IEnumerable<string> ApiMembers()
     {
         const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
-        Type[] api = [typeof(TrigOps), typeof(TrigJson), typeof(EventRecord), typeof(UserRecord), typeof(IRuleEvaluators), typeof(CompiledRule), typeof(CompiledRulePack)];
+        Type[] api = [typeof(TrigOps), typeof(TrigJson), typeof(TrigJsonUtf8), typeof(PropertyNames), typeof(EventRecord), typeof(UserRecord), typeof(IRuleEvaluators), typeof(CompiledRule), typeof(CompiledRulePack)];
         return api.SelectMany(t => t.GetMembers(All).Select(m => m.Name).Append(t.Name));
     }
 }

@@ -166,7 +166,9 @@ public class RulePackCompilerTests
         var build = RulePackCompiler.Compile(compilation);
 
         Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics));
-        var tests = build.Source.Split('\n').Where(line => line.StartsWith("        return ", StringComparison.Ordinal)).ToArray();
+        // The rules' returns, after the records' (whose fast JSON readers return too).
+        var rules = build.Source[build.Source.IndexOf("sealed class R0 ", StringComparison.Ordinal)..];
+        var tests = rules.Split('\n').Where(line => line.StartsWith("        return ", StringComparison.Ordinal)).ToArray();
         // The repeated "US" is written once (Roslyn refuses a pattern an earlier one covers); the text is a C# literal.
         Assert.Equal("""        return (u.A0 is "US" or "CA" or "\u2028*/");""", tests[0]);
         Assert.Contains("Op.InSSL(", tests[1]);

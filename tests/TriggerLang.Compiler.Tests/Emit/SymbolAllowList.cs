@@ -6,7 +6,7 @@ namespace TriggerLang.Compiler.Tests.Emit;
 /// <summary>
 /// What generated code may reference: symbols of the allowed assemblies, of
 /// the evaluation API, of a few framework value types and of the generated
-/// types; and what it may call: the evaluation API, <c>JsonElement.TryGetProperty</c>,
+/// types (a <c>Utf8JsonReader</c> only passed on to the evaluation API); and what it may call: the evaluation API, <c>JsonElement.TryGetProperty</c>,
 /// the <c>TimeSpan</c> and <c>ArgumentOutOfRangeException</c> constructors,
 /// <c>DateTimeOffset</c>, and its own methods.
 /// </summary>
@@ -23,12 +23,13 @@ internal static class SymbolAllowList
     /// <summary>Types whose members generated code may use; invocation is restricted further by <see cref="MayCall"/>.</summary>
     private static readonly HashSet<string> FrameworkTypes =
     [
-        "System.Text.Json.JsonElement", "System.DateTimeOffset", "System.TimeSpan", "System.ArgumentOutOfRangeException",
+        "System.Text.Json.JsonElement", "System.Text.Json.Utf8JsonReader", "System.DateTimeOffset", "System.TimeSpan", "System.ArgumentOutOfRangeException",
         "System.Nullable<T>", "System.Decimal", "System.Boolean", "System.String", "System.Int32", "System.Int64", "System.Object", "System.Void",
     ];
 
     private static readonly HashSet<string> EvaluationTypes =
-        [$"{Evaluation}.TrigOps", $"{Evaluation}.TrigJson", $"{Evaluation}.EventRecord", $"{Evaluation}.UserRecord", $"{Evaluation}.IRuleEvaluators",
+        [$"{Evaluation}.TrigOps", $"{Evaluation}.TrigJson", $"{Evaluation}.TrigJsonUtf8", $"{Evaluation}.TrigJsonUtf8.Reader<T>",
+         $"{Evaluation}.PropertyNames", $"{Evaluation}.EventRecord", $"{Evaluation}.UserRecord", $"{Evaluation}.IRuleEvaluators",
          $"{Evaluation}.CompiledRule", $"{Evaluation}.CompiledRulePack"];
 
     public static bool IsGenerated(ISymbol symbol) => symbol.ContainingNamespace?.ToDisplayString() == GeneratedNames.Namespace

@@ -1,0 +1,175 @@
+using System.Text.Json;
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Engine.Records;
+
+/// <summary>
+/// The fast path of <see cref="JsonLinesReader"/> for the common line, an event: read from its UTF-8 bytes by a
+/// <see cref="Utf8JsonReader"/> straight into the project's typed record (<see cref="EventRecord.TryReadProperties"/>),
+/// with no <see cref="JsonDocument"/>. It accepts only what <see cref="RecordParser"/> accepts, with the same values:
+/// a line it is not sure of — another record type, a missing, null, repeated or escaped key, a time not in the common
+/// UTC shape, an unknown event, a value the record would refuse, malformed JSON — gives null, and the caller reads the
+/// line the full way, which also words every error. Keys other than the six an event has are skipped, as the full
+/// path ignores them.
+/// </summary>
+internal sealed class EventLine(IRuleEvaluators evaluators)
+{
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = JsonLinesReader.MaxDepth };
+
+    // The event names read so far, by their UTF-8 bytes: a name seen before is not read into a new string on every line.
+    // Only names the project declares are kept, so the list is never longer than the schema's events.
+    private readonly List<(byte[] Utf8, string Name)> _names = [];
+
+    [Flags]
+    private enum Key
+    {
+        None = 0,
+        Type = 1,
+        Id = 2,
+        Name = 4,
+        User = 8,
+        Time = 16,
+        Properties = 32,
+        Required = Type | Id | Name | User | Time,
+    }
+
+    /// <summary>The event of a line that starts with <c>{</c> and is valid UTF-8, or null: read it the full way.</summary>
+    public EventRecord? TryRead(ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            return Read(line);
+        }
+        catch (JsonException)
+        {
+            return null; // malformed JSON: JsonDocument.Parse words it
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // GetString on an escaped lone surrogate, as JsonElement.GetString throws: RecordParser words it
+        }
+        catch (OverflowException)
+        {
+            return null; // a duration beyond TimeSpan's range, where TrigJson.Duration throws the same: not for this reader to decide
+        }
+    }
+
+    private EventRecord? Read(ReadOnlySpan<byte> line)
+    {
+        var reader = new Utf8JsonReader(line, Options);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+        var keys = Key.None;
+        string? id = null, name = null, user = null;
+        var newName = false;
+        var nameUtf8 = ReadOnlySpan<byte>.Empty;
+        var time = default(DateTimeOffset);
+        // Where the properties start: they are read once the record exists, which needs the name, wherever it stands.
+        var properties = EmptyProperties();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueIsEscaped)
+            {
+                return null; // it could spell one of the six ("typ\u0065")
+            }
+            var key = KeyOf(reader.ValueSpan);
+            if ((keys & key) != 0)
+            {
+                return null; // repeated: which one counts stays JsonElement.TryGetProperty's decision
+            }
+            keys |= key;
+            reader.Read();
+            var read = key switch
+            {
+                Key.Type => reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("event"u8),
+                Key.Id => Text(ref reader, out id),
+                Key.Name => Name(ref reader, out name, out newName),
+                Key.User => Text(ref reader, out user),
+                Key.Time => reader.TokenType == JsonTokenType.String && InputTime.TryReadUtc(reader.ValueSpan, out time),
+                Key.Properties => reader.TokenType is JsonTokenType.StartObject or JsonTokenType.Null,
+                _ => true,
+            };
+            if (!read)
+            {
+                return null;
+            }
+            if (key == Key.Properties && reader.TokenType == JsonTokenType.StartObject)
+            {
+                properties = reader;
+            }
+            if (key == Key.Name && newName)
+            {
+                nameUtf8 = reader.ValueSpan; // to remember, once the event is known to exist
+            }
+            reader.Skip();
+        }
+        // The end of the object, and nothing after it (Read throws on anything but blanks).
+        if (reader.TokenType != JsonTokenType.EndObject || reader.Read() || (keys & Key.Required) != Key.Required)
+        {
+            return null;
+        }
+        if (evaluators.NewEvent(name!) is not { } record)
+        {
+            return null;
+        }
+        if (!nameUtf8.IsEmpty)
+        {
+            _names.Add((nameUtf8.ToArray(), name!));
+        }
+        record.Id = id!;
+        record.UserId = user!;
+        record.Time = time;
+        return record.TryReadProperties(ref properties) ? record : null;
+    }
+
+    private static Key KeyOf(ReadOnlySpan<byte> name) => name switch
+    {
+        _ when name.SequenceEqual("type"u8) => Key.Type,
+        _ when name.SequenceEqual("id"u8) => Key.Id,
+        _ when name.SequenceEqual("name"u8) => Key.Name,
+        _ when name.SequenceEqual("user"u8) => Key.User,
+        _ when name.SequenceEqual("time"u8) => Key.Time,
+        _ when name.SequenceEqual("properties"u8) => Key.Properties,
+        _ => Key.None,
+    };
+
+    /// <summary>
+    /// The event's name as <see cref="Text"/> reads it, but the same string for the same bytes as a name read before.
+    /// <paramref name="isNew"/>: a name not read before, written without escapes, so worth remembering.
+    /// </summary>
+    private bool Name(ref Utf8JsonReader reader, out string? name, out bool isNew)
+    {
+        isNew = false;
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+        {
+            foreach (var (utf8, known) in _names)
+            {
+                if (reader.ValueSpan.SequenceEqual(utf8))
+                {
+                    name = known;
+                    return true;
+                }
+            }
+            isNew = true;
+        }
+        return Text(ref reader, out name);
+    }
+
+    /// <summary>A non-empty string, as <see cref="RecordParser"/> requires of the id, name and user.</summary>
+    private static bool Text(ref Utf8JsonReader reader, out string? text)
+    {
+        text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+        return text is { Length: > 0 };
+    }
+
+    /// <summary>No properties, or null: read as an empty object, so that the record still checks its required fields.</summary>
+    private static Utf8JsonReader EmptyProperties()
+    {
+        var reader = new Utf8JsonReader("{}"u8);
+        reader.Read();
+        return reader;
+    }
+}

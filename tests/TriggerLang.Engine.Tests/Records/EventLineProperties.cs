@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsCheck;
+using TriggerLang.Engine.Records;
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Engine.Tests.Records;
+
+/// <summary>
+/// The fast event reader (<see cref="EventLine"/>) against the full path (<see cref="JsonDocument"/>, then
+/// <see cref="RecordParser"/>): whatever it accepts, the full path accepts with the same record, field by field (decimals
+/// with their scale); and a file reads the same from its bytes (fast path) as from its text (full path only).
+/// </summary>
+public class EventLineProperties
+{
+    private static readonly TestProject Project = TestProject.From(EventLines.Schema);
+
+    private static readonly RecordParser Parser = new(Project.Evaluators, Project.Model.Schema);
+
+    [Fact]
+    public void Plain_event_lines_take_the_fast_path_exactly_when_the_full_path_accepts_them_and_read_the_same()
+    {
+        var accepted = 0;
+        var total = 0;
+        EventLines.Plain.Sample(line =>
+        {
+            var (fast, full) = BothWays(line);
+            var record = full.StartsWith("refused", StringComparison.Ordinal) ? null : full;
+            Interlocked.Increment(ref total);
+            if (record is not null)
+            {
+                Interlocked.Increment(ref accepted);
+            }
+            Assert.Equal(record, fast);
+        }, iter: 3000);
+        // The generator is worth its name only if most plain lines are records.
+        Assert.True(accepted > total / 2, $"only {accepted} of {total} plain lines were accepted");
+    }
+
+    [Fact]
+    public void Repeated_or_escaped_keys_are_left_to_the_full_path_or_read_as_it_reads_them() =>
+        EventLines.Doubtful.Sample(line =>
+        {
+            var (fast, full) = BothWays(line);
+            return fast is null || fast == full;
+        }, iter: 3000);
+
+    [Fact]
+    public void Whatever_the_fast_path_accepts_the_full_path_reads_the_same() =>
+        EventLines.Any.Sample(line =>
+        {
+            var (fast, full) = BothWays(line);
+            return fast is null || fast == full;
+        }, iter: 5000);
+
+    [Fact]
+    public void Mutated_lines_read_the_same_either_way() =>
+        Gen.Select(Gen.Select(Gen.Int[0, 2], Gen.Int[0, 1000], Gen.Int[0, 3], Gen.OneOf(EventLines.Fragments)).Array[0, 4], EventLines.Any)
+            .Sample((mutations, line) =>
+            {
+                foreach (var (kind, at, length, fragment) in mutations)
+                {
+                    var position = at % (line.Length + 1);
+                    var removed = kind == 0 ? line : line.Remove(position, Math.Min(length, line.Length - position));
+                    line = kind == 1 ? removed : removed.Insert(position, fragment);
+                }
+                var (fast, full) = BothWays(line);
+                return fast is null || fast == full;
+            }, iter: 5000);
+
+    [Fact]
+    public void A_file_reads_the_same_from_its_bytes_as_from_its_text() =>
+        Gen.Frequency((3, EventLines.Any), (1, EventLines.Plain)).Array[1, 8].Sample(lines =>
+        {
+            var bytes = Encoding.UTF8.GetBytes(string.Join("\n", lines));
+            // What a StreamReader would read from those bytes: the text path, which never takes the fast one.
+            var text = Encoding.UTF8.GetString(bytes);
+            Assert.Equal(Outcomes(JsonLinesReader.Read(new StringReader(text), "in.jsonl", Parser)),
+                Outcomes(JsonLinesReader.Read(new MemoryStream(bytes), "in.jsonl", Parser)));
+        }, iter: 1000);
+
+    /// <summary>The line read by the fast path (null when it declines) and by the full path (its record, or "refused …").</summary>
+    private static (string? Fast, string Full) BothWays(string line)
+    {
+        var bytes = Encoding.UTF8.GetBytes(line);
+        var fast = JsonLinesReader.IsPlainObject(bytes) && new EventLine(Project.Evaluators).TryRead(bytes) is { } record ? Describe(record) : null;
+        return (fast, Full(bytes));
+    }
+
+    private static string Full(byte[] line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line, new JsonDocumentOptions { MaxDepth = JsonLinesReader.MaxDepth });
+            return Parser.Parse(document.RootElement, "test") is EventInput input ? Describe(input.Event) : "refused: not an event";
+        }
+        catch (Exception exception) when (exception is JsonException or InputException)
+        {
+            return $"refused: {exception.Message}";
+        }
+    }
+
+    /// <summary>Each line's result, and the exception that stopped the reading if one did (the same either way).</summary>
+    private static List<string> Outcomes(IEnumerable<ReadResult> results)
+    {
+        var outcomes = new List<string>();
+        try
+        {
+            outcomes.AddRange(results.Select(Describe));
+        }
+        catch (Exception exception)
+        {
+            outcomes.Add($"threw {exception.GetType().Name}");
+        }
+        return outcomes;
+    }
+
+    private static string Describe(ReadResult result) =>
+        $"{result.Source}: " + (result.Record is EventInput input ? Describe(input.Event) : result.Error ?? result.Record!.ToString());
+
+    /// <summary>Every member of the record, each value exactly: a decimal with its bits (so its scale), a time with its offset.</summary>
+    private static string Describe(EventRecord record)
+    {
+        var fields = Project.Model.Schema.Events[record.Name].Fields;
+        var values = fields.Select((field, i) => $"{field.Name}={Value(record.GetField(i))}");
+        return $"{record.Name} {record.Id} {record.UserId} {Value(record.Time)} {string.Join(" ", values)}";
+    }
+
+    private static string Value(object? value) => value switch
+    {
+        null => "absent",
+        decimal number => $"{number.ToString(CultureInfo.InvariantCulture)}[{string.Join(",", decimal.GetBits(number))}]",
+        DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),
+        TimeSpan span => span.Ticks.ToString(CultureInfo.InvariantCulture) + "t",
+        string text => $"\"{text}\"",
+        bool flag => flag ? "true" : "false",
+        Array items => $"[{string.Join(",", items.Cast<object?>().Select(Value))}]",
+        _ => throw new ArgumentException($"unexpected value {value.GetType()}", nameof(value)),
+    };
+}
