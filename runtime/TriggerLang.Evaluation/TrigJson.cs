@@ -69,14 +69,23 @@ public static class TrigJson
         {
             case JsonValueKind.Null:
                 return null;
-            case JsonValueKind.Number when value.TryGetDouble(out var seconds) && seconds is >= 0 and < 1e12:
-                return TimeSpan.FromSeconds(seconds);
-            case JsonValueKind.String when TrigOps.ParseDuration(value.GetString()) is { } duration:
+            case JsonValueKind.Number when value.TryGetDouble(out var seconds) && Seconds(seconds) is { } duration:
                 return duration;
+            case JsonValueKind.String when TrigOps.ParseDuration(value.GetString()) is { } text:
+                return text;
             default:
                 throw Wrong(field, "a duration: seconds, or a string such as \"30m\"", value);
         }
     }
+
+    /// <summary>
+    /// A duration given as a number of seconds, or null when negative or too long for a <see cref="TimeSpan"/>
+    /// (about 29,000 years: <see cref="TimeSpan.FromSeconds(double)"/> would throw). Shared by both JSON readers.
+    /// </summary>
+    internal static TimeSpan? Seconds(double seconds) => seconds is >= 0 and < MaxSeconds ? TimeSpan.FromSeconds(seconds) : null;
+
+    // Below TimeSpan.MaxValue.TotalSeconds (9.22e11) with room for FromSeconds's rounding to the tick.
+    private const double MaxSeconds = 9e11;
 
     public static T[]? List<T>(JsonElement value, string field, Func<JsonElement, string, T> element)
     {

@@ -88,11 +88,11 @@ public static class TrigJsonUtf8
         {
             case JsonTokenType.Null:
                 return true;
-            case JsonTokenType.Number when reader.TryGetDouble(out var seconds) && seconds is >= 0 and < 1e12:
-                value = TimeSpan.FromSeconds(seconds);
-                return true;
-            case JsonTokenType.String when TrigOps.ParseDuration(reader.GetString()) is { } duration:
+            case JsonTokenType.Number when reader.TryGetDouble(out var seconds) && TrigJson.Seconds(seconds) is { } duration:
                 value = duration;
+                return true;
+            case JsonTokenType.String when TrigOps.ParseDuration(reader.GetString()) is { } text:
+                value = text;
                 return true;
             default:
                 return false;

@@ -48,10 +48,6 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
         {
             return null; // GetString on an escaped lone surrogate, as JsonElement.GetString throws: RecordParser words it
         }
-        catch (OverflowException)
-        {
-            return null; // a duration beyond TimeSpan's range, where TrigJson.Duration throws the same: not for this reader to decide
-        }
     }
 
     private EventRecord? Read(ReadOnlySpan<byte> line)

@@ -115,6 +115,8 @@ public class RecordParserTests
         "properties", "expected an object of the event's fields, got a list")]
     [InlineData("""{"type":"event","id":"e1","name":"purchase","user":"u1","time":"2026-12-01T09:00:00Z","properties":{"order_id":"o1","total":1e400}}""",
         "properties.total", "expected a number, got the number 1e400")]
+    [InlineData("""{"type":"event","id":"e1","name":"reminder_set","user":"u1","time":"2026-12-01T09:00:00Z","properties":{"wait":950000000000}}""",
+        "properties.wait", "expected a duration: seconds, or a string such as \"30m\", got the number 950000000000")] // past TimeSpan: was a crash
     [InlineData("""{"type":"user","id":"u1","attributes":{"vip":"yes"}}""", "attributes.vip", "expected true or false, got the string \"yes\"")]
     [InlineData("""{"type":"user","id":"u1","attributes":[]}""", "attributes", "expected an object, got a list")]
     [InlineData("""{"type":"user","id":"u1","subscriptions":{"email":"yes"}}""", "subscriptions.email",

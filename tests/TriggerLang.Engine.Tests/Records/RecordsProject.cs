@@ -9,6 +9,7 @@ internal static class RecordsProject
     public static TestProject Project { get; } = TestProject.From("""
         event cart_abandoned { cart_id: string, total: money, items: int, category: string? }
         event purchase { order_id: string, total: money }
+        event reminder_set { wait: duration }
         user { country: string?, vip: bool? }
         rule cart_recovery on cart_abandoned send email "Your cart misses you"
         """);
