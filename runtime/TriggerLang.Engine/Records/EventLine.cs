@@ -20,6 +20,9 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
     // Only names the project declares are kept, so the list is never longer than the schema's events.
     private readonly List<(byte[] Utf8, string Name)> _names = [];
 
+    // User ids repeat from line to line; the engine keeps events for days, and each would hold its own copy.
+    private readonly SharedTexts _users = new();
+
     [Flags]
     private enum Key
     {
@@ -83,7 +86,7 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
                 Key.Type => reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("event"u8),
                 Key.Id => Text(ref reader, out id),
                 Key.Name => Name(ref reader, out name, out newName),
-                Key.User => Text(ref reader, out user),
+                Key.User => User(ref reader, out user),
                 Key.Time => reader.TokenType == JsonTokenType.String && InputTime.TryReadUtc(reader.ValueSpan, out time),
                 Key.Properties => reader.TokenType is JsonTokenType.StartObject or JsonTokenType.Null,
                 _ => true,
@@ -152,6 +155,17 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
             isNew = true;
         }
         return Text(ref reader, out name);
+    }
+
+    /// <summary>The user id as <see cref="Text"/> reads it, the same string as before for the same id written without escapes.</summary>
+    private bool User(ref Utf8JsonReader reader, out string? user)
+    {
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.ValueSpan.IsEmpty)
+        {
+            user = _users.Get(reader.ValueSpan);
+            return true;
+        }
+        return Text(ref reader, out user);
     }
 
     /// <summary>A non-empty string, as <see cref="RecordParser"/> requires of the id, name and user.</summary>

@@ -1,0 +1,52 @@
+using System.Text;
+using TriggerLang.Engine.Records;
+
+namespace TriggerLang.Engine.Tests.Records;
+
+/// <summary>Repeated ids read from input lines are one string, up to a bound.</summary>
+public sealed class SharedTextsTests
+{
+    [Fact]
+    public void The_same_text_is_the_same_string_and_a_different_one_is_not()
+    {
+        var texts = new SharedTexts();
+
+        var first = texts.Get("u42"u8);
+        var again = texts.Get(Encoding.UTF8.GetBytes("u42"));
+        var other = texts.Get("u43"u8);
+        var accented = texts.Get("Zoë"u8);
+
+        Assert.Equal("u42", first);
+        Assert.Same(first, again);
+        Assert.Equal("u43", other);
+        Assert.Equal("Zoë", accented);
+        Assert.Same(accented, texts.Get("Zoë"u8));
+    }
+
+    [Fact]
+    public void Past_the_bound_new_texts_are_made_but_not_kept()
+    {
+        var texts = new SharedTexts(maxEntries: 2);
+        var a = texts.Get("a"u8);
+        var b = texts.Get("b"u8);
+
+        var c = texts.Get("c"u8);
+
+        Assert.Equal("c", c);
+        Assert.NotSame(c, texts.Get("c"u8));
+        Assert.Same(a, texts.Get("a"u8));
+        Assert.Same(b, texts.Get("b"u8));
+    }
+
+    [Fact]
+    public void A_text_longer_than_an_id_is_read_but_not_kept()
+    {
+        var texts = new SharedTexts();
+        var bytes = Encoding.UTF8.GetBytes(new string('é', 100));
+
+        var text = texts.Get(bytes);
+
+        Assert.Equal(new string('é', 100), text);
+        Assert.NotSame(text, texts.Get(bytes));
+    }
+}
