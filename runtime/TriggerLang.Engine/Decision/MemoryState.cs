@@ -24,6 +24,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
     private readonly Dictionary<string, Queue<(DateTimeOffset Time, UserState User)>> _historyOrder = new(StringComparer.Ordinal);
     private readonly List<Queue<(DateTimeOffset Time, UserState User)>?> _sendOrder = [];
     private readonly HashSet<UserState> _sweep = new(ReferenceEqualityComparer.Instance);
+    private long[] _sendCutoffs = [];
 
     public int PendingCount => _due.Count;
 
@@ -131,9 +132,19 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
                 _sweep.Add(old.User);
             }
         }
+        if (_sweep.Count == 0)
+        {
+            return;
+        }
+        // Each rule's cutoff worked out once, not once per send swept.
+        var cutoffs = _sendCutoffs.Length == rules.Rules.Length ? _sendCutoffs : _sendCutoffs = new long[rules.Rules.Length];
+        for (var rule = 0; rule < cutoffs.Length; rule++)
+        {
+            cutoffs[rule] = (now - rules.SendRetentionOf(rule)).UtcTicks;
+        }
         foreach (var user in _sweep)
         {
-            user.ForgetSends(now, rules);
+            user.ForgetSends(cutoffs);
         }
         _sweep.Clear();
     }

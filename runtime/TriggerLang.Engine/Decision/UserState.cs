@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TriggerLang.Evaluation;
 
 namespace TriggerLang.Engine.Decision;
@@ -76,25 +77,26 @@ internal sealed class UserState
     }
 
     /// <summary>
-    /// Drops the sends older than their rule's retention at <paramref name="now"/>, and the list when none is left. The
-    /// sends stay in time order; as retentions differ by rule, the dropped ones need not be a prefix.
+    /// Drops the sends older than their rule's cutoff (<paramref name="cutoffTicks"/>, UTC ticks by rule), and the list
+    /// when none is left. The sends stay in time order; as retentions differ by rule, the dropped ones need not be a prefix.
     /// </summary>
-    public void ForgetSends(DateTimeOffset now, RuleBook rules)
+    public void ForgetSends(ReadOnlySpan<long> cutoffTicks)
     {
-        if (Sends is not { } sends)
+        if (Sends is not { } list)
         {
             return;
         }
+        var sends = CollectionsMarshal.AsSpan(list);
         var kept = 0;
-        for (var i = 0; i < sends.Count; i++)
+        for (var i = 0; i < sends.Length; i++)
         {
-            if (sends[i].Time >= now - rules.SendRetentionOf(sends[i].Rule))
+            if (sends[i].Time.UtcTicks >= cutoffTicks[sends[i].Rule])
             {
                 sends[kept++] = sends[i];
             }
         }
-        sends.RemoveRange(kept, sends.Count - kept);
-        if (sends.Count == 0)
+        list.RemoveRange(kept, list.Count - kept);
+        if (list.Count == 0)
         {
             Sends = null;
         }
