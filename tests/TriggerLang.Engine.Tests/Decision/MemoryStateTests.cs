@@ -1,3 +1,4 @@
+using CsCheck;
 using NodaTime;
 using TriggerLang.Engine.Decision;
 using TriggerLang.Evaluation;
@@ -84,6 +85,59 @@ public sealed class MemoryStateTests
         Assert.Equal([3], state.PendingFor("u1").Select(s => s.Id));
         state.RemovePending(other);
         Assert.Empty(state.PendingFor("u1"));
+    }
+
+    private enum Step { Add, Remove, AddAgain, Fire }
+
+    [Fact]
+    public void Sends_come_due_in_order_whatever_is_added_removed_and_fired_between()
+    {
+        // The queue keeps later sends in hourly buckets apart from its heap: adds before, at and after the hour it has
+        // reached, removals of sends in either, and sends added again after removal, against a plain sorted set.
+        var steps = Gen.Select(Gen.Enum<Step>(), Gen.Int[-90, 3 * 24 * 60], Gen.Int[0, 2], Gen.Int[0, 3], Gen.Int[0, 1000]).List[1, 300];
+        using var project = Project();
+        var trigger = Ping(project);
+        steps.Sample(script =>
+        {
+            var state = new MemoryState(project.Evaluators.NewUser);
+            var expected = new SortedSet<PendingSend>(PendingSend.Order);
+            var removed = new List<PendingSend>();
+            var clock = Time;
+            var id = 0L;
+            foreach (var (step, minutes, rule, user, pick) in script)
+            {
+                switch (step)
+                {
+                    case Step.Add:
+                        // Due no earlier than the clock, as the engine schedules; often at the same instant as another.
+                        var send = new PendingSend(++id, rule, $"u{user}", trigger, pick % 7, clock.AddMinutes(Math.Max(0, minutes)), DateTimeZone.Utc);
+                        state.AddPending(send);
+                        expected.Add(send);
+                        break;
+                    case Step.Remove when expected.Count > 0:
+                        var gone = expected.ElementAt(pick % expected.Count);
+                        state.RemovePending(gone);
+                        expected.Remove(gone);
+                        removed.Add(gone);
+                        break;
+                    case Step.AddAgain when removed.Count > 0:
+                        var again = removed[pick % removed.Count];
+                        removed.Remove(again);
+                        state.AddPending(again);
+                        expected.Add(again);
+                        break;
+                    case Step.Fire when expected.Count > 0:
+                        var next = state.NextDue;
+                        Assert.Same(expected.Min, next);
+                        state.RemovePending(next!);
+                        expected.Remove(next!);
+                        clock = next!.Due;
+                        break;
+                }
+                Assert.Equal(expected.Count, state.PendingCount);
+            }
+            Assert.Equal(expected.Select(s => s.Id), Drain(state));
+        }, iter: 300);
     }
 
     /// <summary>Fires everything in due order, as a host's clock does, and gives the ids.</summary>
