@@ -55,10 +55,9 @@ public static class TrigJson
         {
             return null;
         }
-        if (value.ValueKind == JsonValueKind.String
-            && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        if (value.ValueKind == JsonValueKind.String && Time(value.GetString()) is { } time)
         {
-            return time.ToUniversalTime();
+            return time;
         }
         throw Wrong(field, "an ISO-8601 time such as \"2026-12-01T15:00:00Z\"", value);
     }
@@ -77,6 +76,10 @@ public static class TrigJson
                 throw Wrong(field, "a duration: seconds, or a string such as \"30m\"", value);
         }
     }
+
+    /// <summary>An ISO-8601 time, in UTC (no offset means UTC), or null when the text is not one. Shared by both JSON readers.</summary>
+    internal static DateTimeOffset? Time(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.ToUniversalTime() : null;
 
     /// <summary>
     /// A duration given as a number of seconds, or null when negative or too long for a <see cref="TimeSpan"/>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace TriggerLang.Evaluation;
@@ -73,8 +72,8 @@ public static class TrigJsonUtf8
         {
             case JsonTokenType.Null:
                 return true;
-            case JsonTokenType.String when DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time):
-                value = time.ToUniversalTime();
+            case JsonTokenType.String when TrigJson.Time(reader.GetString()) is { } time:
+                value = time;
                 return true;
             default:
                 return false;
