@@ -82,13 +82,13 @@ public static class TrigJson
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.ToUniversalTime() : null;
 
     /// <summary>
-    /// A duration given as a number of seconds, or null when negative or too long for a <see cref="TimeSpan"/>
+    /// A duration given as a number of seconds, or null when negative or longer than a <see cref="TimeSpan"/> holds
     /// (about 29,000 years: <see cref="TimeSpan.FromSeconds(double)"/> would throw). Shared by both JSON readers.
     /// </summary>
-    internal static TimeSpan? Seconds(double seconds) => seconds is >= 0 and < MaxSeconds ? TimeSpan.FromSeconds(seconds) : null;
+    internal static TimeSpan? Seconds(double seconds) => seconds is >= 0 and <= MaxSeconds ? TimeSpan.FromSeconds(seconds) : null;
 
-    // Below TimeSpan.MaxValue.TotalSeconds (9.22e11) with room for FromSeconds's rounding to the tick.
-    private const double MaxSeconds = 9e11;
+    // TimeSpan.MaxValue in whole seconds: the fraction beyond it (0.477 s) is not worth the double's rounding at this size.
+    private const double MaxSeconds = 922_337_203_685;
 
     public static T[]? List<T>(JsonElement value, string field, Func<JsonElement, string, T> element)
     {

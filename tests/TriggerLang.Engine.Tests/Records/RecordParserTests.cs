@@ -23,6 +23,16 @@ public class RecordParserTests
     }
 
     [Fact]
+    public void A_duration_in_seconds_may_be_as_long_as_a_timespan_holds()
+    {
+        var input = Assert.IsType<EventInput>(Parse("""
+            {"type":"event","id":"e1","name":"reminder_set","user":"u1","time":"2026-12-01T09:00:00Z","properties":{"wait":922337203685}}
+            """));
+
+        Assert.Equal(TimeSpan.FromSeconds(922_337_203_685), input.Event.GetField(0));
+    }
+
+    [Fact]
     public void A_user_keeps_its_attributes_as_json_with_nulls_so_that_merging_can_remove_keys()
     {
         var input = Assert.IsType<UserInput>(Parse("""
