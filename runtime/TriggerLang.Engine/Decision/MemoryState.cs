@@ -121,26 +121,21 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
                 old.User.ForgetHistory(name, before);
             }
         }
-        // A user whose sends expire is swept once, not once per expired send: a busy user has hundreds of sends, and
-        // retentions differ by rule, so a sweep walks them all.
-        for (var rule = 0; rule < _sendOrder.Count; rule++)
-        {
-            var order = _sendOrder[rule];
-            while (order is not null && order.TryPeek(out var old) && old.Time < now - rules.SendRetentionOf(rule))
-            {
-                order.Dequeue();
-                _sweep.Add(old.User);
-            }
-        }
-        if (_sweep.Count == 0)
-        {
-            return;
-        }
-        // Each rule's cutoff worked out once, not once per send swept.
+        // Each rule's cutoff worked out once per pass; a user whose sends expire is swept once, not once per expired send
+        // (a busy user has hundreds of sends, and retentions differ by rule, so a sweep walks them all).
         var cutoffs = _sendCutoffs.Length == rules.Rules.Length ? _sendCutoffs : _sendCutoffs = new long[rules.Rules.Length];
         for (var rule = 0; rule < cutoffs.Length; rule++)
         {
             cutoffs[rule] = (now - rules.SendRetentionOf(rule)).UtcTicks;
+        }
+        for (var rule = 0; rule < _sendOrder.Count; rule++)
+        {
+            var order = _sendOrder[rule];
+            while (order is not null && order.TryPeek(out var old) && old.Time.UtcTicks < cutoffs[rule])
+            {
+                order.Dequeue();
+                _sweep.Add(old.User);
+            }
         }
         foreach (var user in _sweep)
         {

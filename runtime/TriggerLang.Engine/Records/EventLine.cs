@@ -16,11 +16,10 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = JsonLinesReader.MaxDepth };
 
-    // The event names read so far, by their UTF-8 bytes: a name seen before is not read into a new string on every line.
-    // Only names the project declares are kept, so the list is never longer than the schema's events.
-    private readonly List<(byte[] Utf8, string Name)> _names = [];
-
-    // User ids repeat from line to line; the engine keeps events for days, and each would hold its own copy.
+    // Event names and user ids repeat from line to line: read into one string each rather than a new one per line
+    // (the engine keeps events for days, and each would hold its own copy). Few names are ever declared; the bound
+    // only stops a file of made-up names from growing the table.
+    private readonly SharedTexts _names = new(maxEntries: 1024);
     private readonly SharedTexts _users = new();
 
     [Flags]
@@ -63,8 +62,6 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
         }
         var keys = Key.None;
         string? id = null, name = null, user = null;
-        var newName = false;
-        var nameUtf8 = ReadOnlySpan<byte>.Empty;
         var time = default(DateTimeOffset);
         // Where the properties start: they are read once the record exists, which needs the name, wherever it stands.
         var properties = EmptyProperties();
@@ -85,8 +82,8 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
             {
                 Key.Type => reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("event"u8),
                 Key.Id => Text(ref reader, out id),
-                Key.Name => Name(ref reader, out name, out newName),
-                Key.User => User(ref reader, out user),
+                Key.Name => Shared(_names, ref reader, out name),
+                Key.User => Shared(_users, ref reader, out user),
                 Key.Time => reader.TokenType == JsonTokenType.String && InputTime.TryReadUtc(reader.ValueSpan, out time),
                 Key.Properties => reader.TokenType is JsonTokenType.StartObject or JsonTokenType.Null,
                 _ => true,
@@ -99,10 +96,6 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
             {
                 properties = reader;
             }
-            if (key == Key.Name && newName)
-            {
-                nameUtf8 = reader.ValueSpan; // to remember, once the event is known to exist
-            }
             reader.Skip();
         }
         // The end of the object, and nothing after it (Read throws on anything but blanks).
@@ -113,10 +106,6 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
         if (evaluators.NewEvent(name!) is not { } record)
         {
             return null;
-        }
-        if (!nameUtf8.IsEmpty)
-        {
-            _names.Add((nameUtf8.ToArray(), name!));
         }
         record.Id = id!;
         record.UserId = user!;
@@ -135,37 +124,15 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
         _ => Key.None,
     };
 
-    /// <summary>
-    /// The event's name as <see cref="Text"/> reads it, but the same string for the same bytes as a name read before.
-    /// <paramref name="isNew"/>: a name not read before, written without escapes, so worth remembering.
-    /// </summary>
-    private bool Name(ref Utf8JsonReader reader, out string? name, out bool isNew)
-    {
-        isNew = false;
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
-        {
-            foreach (var (utf8, known) in _names)
-            {
-                if (reader.ValueSpan.SequenceEqual(utf8))
-                {
-                    name = known;
-                    return true;
-                }
-            }
-            isNew = true;
-        }
-        return Text(ref reader, out name);
-    }
-
-    /// <summary>The user id as <see cref="Text"/> reads it, the same string as before for the same id written without escapes.</summary>
-    private bool User(ref Utf8JsonReader reader, out string? user)
+    /// <summary>A text as <see cref="Text"/> reads it, the same string as before for the same text written without escapes.</summary>
+    private static bool Shared(SharedTexts texts, ref Utf8JsonReader reader, out string? text)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.ValueSpan.IsEmpty)
         {
-            user = _users.Get(reader.ValueSpan);
+            text = texts.Get(reader.ValueSpan);
             return true;
         }
-        return Text(ref reader, out user);
+        return Text(ref reader, out text);
     }
 
     /// <summary>A non-empty string, as <see cref="RecordParser"/> requires of the id, name and user.</summary>
