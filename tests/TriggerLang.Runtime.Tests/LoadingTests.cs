@@ -109,7 +109,7 @@ public sealed class LoadingTests
         var records = new StoredRecords(project);
         var loaded = StateLoader.Load(runtime.Services.Store, project, records, new PendingJson(records, project.Rules));
 
-        var sends = followers.SelectMany(loaded.Memory.PendingFor).ToList();
+        var sends = followers.SelectMany(follower => loaded.Memory.PendingFor(follower).ToArray()).ToList();
         Assert.Equal(6, sends.Count);
         var triggers = sends.Select(s => s.Trigger).Distinct(ReferenceEqualityComparer.Instance).Cast<TriggerLang.Evaluation.EventRecord>();
         Assert.Equal(["p1", "p2"], triggers.Select(e => e.Id).Order());

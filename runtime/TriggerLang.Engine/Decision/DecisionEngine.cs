@@ -24,6 +24,7 @@ public sealed class DecisionEngine
     private readonly ClauseClock _clock = new();
     private readonly SendDecision _sends;
     private readonly MessageSentEvents _messageSent;
+    private readonly Recipients _recipients;
     private readonly bool _explain;
     private readonly Action<PendingSend, DateTimeOffset> _reschedule;
     private long _nextPendingId;
@@ -41,6 +42,7 @@ public sealed class DecisionEngine
         _state = state;
         _zones = new ZoneResolver(rules.Model.Settings.TimeZone);
         _messageSent = new MessageSentEvents(evaluators);
+        _recipients = new Recipients(evaluators, state);
         _sends = new SendDecision(rules, evaluators, state, renderer, _zones, _clock);
     }
 
@@ -204,7 +206,7 @@ public sealed class DecisionEngine
         {
             return;
         }
-        var recipients = Recipients.Of(r, rule, e, _evaluators, _state);
+        var recipients = _recipients.Of(r, rule, e);
         for (var i = 0; i < recipients.Count; i++)
         {
             Address(r, rule, e, order, recipients[i], step);

@@ -20,8 +20,8 @@ public interface IEngineState
     /// <summary>Keeps an event for look-backs (<c>unless … within</c>, goals).</summary>
     void Remember(EventRecord e);
 
-    /// <summary>The user's remembered events of that name, oldest first.</summary>
-    IEnumerable<EventRecord> History(string userId, string eventName);
+    /// <summary>The user's remembered events of that name, oldest first; valid until the state is next changed.</summary>
+    ReadOnlySpan<EventRecord> History(string userId, string eventName);
 
     /// <summary>
     /// A send was delivered. <paramref name="trigger"/> is its trigger event, which the message itself keeps only when a
@@ -39,7 +39,8 @@ public interface IEngineState
 
     void RemovePending(PendingSend send);
 
-    IEnumerable<PendingSend> PendingFor(string userId);
+    /// <summary>The user's pending sends, in no particular order; valid until the state is next changed.</summary>
+    ReadOnlySpan<PendingSend> PendingFor(string userId);
 
     /// <summary>
     /// The engine changed a pending send in place: an exception candidate or a digest event was added. A memory

@@ -57,8 +57,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
         order.Enqueue((e.Time, user));
     }
 
-    public IEnumerable<EventRecord> History(string userId, string eventName) =>
-        Known(userId)?.History(eventName) ?? (IEnumerable<EventRecord>)[];
+    public ReadOnlySpan<EventRecord> History(string userId, string eventName) => CollectionsMarshal.AsSpan(Known(userId)?.History(eventName));
 
     // The trigger stays with the message when it keeps it: memory holds nothing else of a send.
     public void RecordSend(SentMessage message, EventRecord trigger)
@@ -106,7 +105,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
 
     public void MarkConverted(string userId, int index) => CollectionsMarshal.AsSpan(Known(userId)!.Sends)[index].Converted = true;
 
-    public IEnumerable<PendingSend> PendingFor(string userId) => Known(userId)?.Pending ?? (IEnumerable<PendingSend>)[];
+    public ReadOnlySpan<PendingSend> PendingFor(string userId) => CollectionsMarshal.AsSpan(Known(userId)?.Pending);
 
     public PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime) => Known(userId)?.Digest(rule, digestTime);
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using TriggerLang.Compiler.Semantics;
 using TriggerLang.Evaluation;
@@ -17,7 +18,7 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
 
     // Both only concern one instant: they are cleared when time moves on.
     private readonly Dictionary<string, int> _repeats = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _chainLength = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _chainLength = new(StringComparer.Ordinal); // links after the first
 
     // The properties depend only on (rule, channel): read once into an event that each sent message's event copies.
     private readonly Dictionary<(string Rule, string Channel), EventRecord> _templates = [];
@@ -28,7 +29,7 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
         MoveTo(time);
         var stamp = IsoTime.Compact(time, stackalloc char[IsoTime.CompactLength]);
         var id = $"{BuiltInEvents.MessageSent}:{rule}:{send.Recipient}:{stamp}";
-        var repeat = _repeats[id] = _repeats.GetValueOrDefault(id) + 1;
+        var repeat = ++CollectionsMarshal.GetValueRefOrAddDefault(_repeats, id, out _);
         if (repeat > 1)
         {
             id = $"{id}:{repeat}";
@@ -41,11 +42,12 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
         e.Id = id;
         e.UserId = send.Recipient;
         e.Time = time;
-        // A link continues the chain only when its trigger was itself a message_sent of this instant.
-        var previous = send.Trigger.Name == BuiltInEvents.MessageSent && send.Trigger.Time == time
-            ? _chainLength.GetValueOrDefault(send.Trigger.Id, 1)
-            : 0;
-        _chainLength[id] = previous + 1;
+        // A link continues the chain only when its trigger was itself a message_sent of this instant. A chain's first
+        // link is not written down: an id not found counts as a chain of 1, so that most sends cost no entry.
+        if (send.Trigger.Name == BuiltInEvents.MessageSent && send.Trigger.Time == time)
+        {
+            _chainLength[id] = _chainLength.GetValueOrDefault(send.Trigger.Id, 1) + 1;
+        }
         return e;
     }
 

@@ -1,7 +1,7 @@
 namespace TriggerLang.Engine.Records;
 
 /// <summary>One line of input: the record, or why it was refused. <see cref="Source"/> is <c>FILE:LINE</c>.</summary>
-public sealed record ReadResult(InputRecord? Record, RecordSource Source, string? Error)
+public readonly record struct ReadResult(InputRecord? Record, RecordSource Source, string? Error)
 {
     public bool IsError => Error is not null;
 

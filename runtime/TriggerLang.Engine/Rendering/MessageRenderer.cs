@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Scriban;
 using Scriban.Runtime;
 using TriggerLang.Compiler.Semantics;
@@ -50,7 +51,8 @@ public sealed class MessageRenderer
     {
         // A model built after this renderer (tests, reloads) still renders, just without the cache.
         var message = _messages.TryGetValue(send, out var cached) ? cached : Parse(rule, send, []);
-        var fields = ImmutableArray.CreateBuilder<KeyValuePair<string, string>>(send.Fields.Length);
+        // The array itself becomes the result (no builder: a message's fields are counted before it renders).
+        var fields = new KeyValuePair<string, string>[send.Fields.Length];
         ScriptObject? globals = null; // built once per message, and only when a field renders through Scriban
         for (var i = 0; i < send.Fields.Length; i++)
         {
@@ -70,9 +72,9 @@ public sealed class MessageRenderer
             {
                 return RenderResult.Failed($"template of field `{field.Field}` {failure}");
             }
-            fields.Add(new(field.Field, text!));
+            fields[i] = new(field.Field, text!);
         }
-        return new RenderResult(fields.MoveToImmutable(), null);
+        return new RenderResult(ImmutableCollectionsMarshal.AsImmutableArray(fields), null);
     }
 
     private static string? Fail(string why, out string? failure)

@@ -6,5 +6,6 @@ namespace TriggerLang.Engine.Rendering;
 /// What a message sees (LANGUAGE.md §5): the recipient as of the send time, the trigger event
 /// (as <c>event</c> and as the rule's alias), and in digests the batch's events (<c>events</c>,
 /// at most the digest's <c>max</c>) and their total (<c>count</c>).
+/// A value: one is made for every message rendered.
 /// </summary>
-public sealed record RenderScope(UserRecord User, EventRecord Trigger, IReadOnlyList<EventRecord>? DigestEvents, int? Count);
+public readonly record struct RenderScope(UserRecord User, EventRecord Trigger, IReadOnlyList<EventRecord>? DigestEvents, int? Count);

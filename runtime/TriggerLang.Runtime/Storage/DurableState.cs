@@ -41,7 +41,7 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
         _history.Add(e);
     }
 
-    public IEnumerable<EventRecord> History(string userId, string eventName) => memory.History(userId, eventName);
+    public ReadOnlySpan<EventRecord> History(string userId, string eventName) => memory.History(userId, eventName);
 
     public void RecordSend(SentMessage message, EventRecord trigger)
     {
@@ -76,7 +76,7 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
         _converted.Add(memory.Sends(userId)[index]);
     }
 
-    public IEnumerable<PendingSend> PendingFor(string userId) => memory.PendingFor(userId);
+    public ReadOnlySpan<PendingSend> PendingFor(string userId) => memory.PendingFor(userId);
 
     public PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime) => memory.DigestFor(rule, userId, digestTime);
 

@@ -53,7 +53,7 @@ public sealed class MemoryStateTests
         state.AddPending(sends[1]);
 
         Assert.Equal(3, state.PendingCount);
-        Assert.Equal([1, 2, 4], state.PendingFor("u1").Select(s => s.Id).Order());
+        Assert.Equal([1, 2, 4], state.PendingFor("u1").ToArray().Select(s => s.Id).Order());
         Assert.Equal([1, 2, 4], Drain(state));
         Assert.Null(state.NextDue);
         Assert.Equal(0, state.PendingCount);
@@ -74,7 +74,7 @@ public sealed class MemoryStateTests
 
         state.RemovePending(plain);
 
-        Assert.Equal([2, 3], state.PendingFor("u1").Select(s => s.Id).Order());
+        Assert.Equal([2, 3], state.PendingFor("u1").ToArray().Select(s => s.Id).Order());
         Assert.Same(digest, state.DigestFor(1, "u1", Time.AddHours(9)));
         Assert.Null(state.DigestFor(1, "u1", Time.AddHours(10)));
         Assert.Null(state.DigestFor(0, "u1", Time.AddHours(9)));
@@ -82,9 +82,9 @@ public sealed class MemoryStateTests
         state.RemovePending(digest);
 
         Assert.Null(state.DigestFor(1, "u1", Time.AddHours(9)));
-        Assert.Equal([3], state.PendingFor("u1").Select(s => s.Id));
+        Assert.Equal([3], state.PendingFor("u1").ToArray().Select(s => s.Id));
         state.RemovePending(other);
-        Assert.Empty(state.PendingFor("u1"));
+        Assert.Empty(state.PendingFor("u1").ToArray());
     }
 
     private enum Step { Add, Remove, AddAgain, Fire }

@@ -86,8 +86,8 @@ public sealed class RuleBookTests
         // Day 29 at noon: purchases 3 days back (from day 26 at noon), refunds 30, sends 7 days (a, b), 14 (c) or 1 (d).
         engine.Forget(start.AddDays(29.5));
 
-        Assert.Equal(["p27", "p28", "p29"], state.History("u1", "purchase").Select(e => e.Id));
-        Assert.Equal(Enumerable.Range(0, 30).Select(day => $"r{day}"), state.History("u1", "refund").Select(e => e.Id));
+        Assert.Equal(["p27", "p28", "p29"], state.History("u1", "purchase").ToArray().Select(e => e.Id));
+        Assert.Equal(Enumerable.Range(0, 30).Select(day => $"r{day}"), state.History("u1", "refund").ToArray().Select(e => e.Id));
         int[] SentDays(int rule) => [.. state.Sends("u1").ToArray().Where(s => s.Rule == rule).Select(s => (s.Time - start).Days)];
         Assert.Equal(Enumerable.Range(23, 7), SentDays(0));
         Assert.Equal(Enumerable.Range(23, 7), SentDays(1));

@@ -16,7 +16,7 @@ internal sealed class DirectRender(RenderLimits limits)
     private readonly RenderBudget _budget = new(limits);
     private EventRecord[] _loopItems = [];
 
-    public RenderScope Scope { get; private set; } = null!;
+    public RenderScope Scope { get; private set; }
 
     public string Render(DirectTemplate template, RenderScope scope)
     {

@@ -38,8 +38,13 @@ internal sealed class Constant(object? value) : DirectValue
 /// <summary>A digest's <c>count</c>: the total, or the events' number; undefined outside a digest (TemplateValues.Globals).</summary>
 internal sealed class DigestCount : DirectValue
 {
+    // Counts boxed once: a digest template reads its count for every message, and a box each time showed in profiles.
+    private static readonly object[] Boxed = [.. Enumerable.Range(0, 1024).Select(count => (object)count)];
+
     public override object? Read(DirectRender render) =>
-        render.Scope.DigestEvents is { } events ? render.Scope.Count ?? events.Count : null;
+        render.Scope.DigestEvents is { } events ? Box(render.Scope.Count ?? events.Count) : null;
+
+    private static object Box(int count) => (uint)count < (uint)Boxed.Length ? Boxed[count] : count;
 }
 
 /// <summary>Liquid's <c>default</c> as Scriban has it: only absent and the empty string are replaced (false stays false).</summary>
