@@ -15,7 +15,8 @@ public interface IEngineState
 
     void AddFollow(string follower, string followee);
 
-    IReadOnlyCollection<string> Followers(string userId);
+    /// <summary>Who follows the user, sorted by id (ordinal), each once.</summary>
+    IReadOnlyList<string> Followers(string userId);
 
     /// <summary>Keeps an event for look-backs (<c>unless … within</c>, goals).</summary>
     void Remember(EventRecord e);

@@ -15,7 +15,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
     private readonly Dictionary<string, UserState> _users = new(StringComparer.Ordinal);
     private string? _lastUserId;
     private UserState? _lastUser;
-    private readonly Dictionary<string, SortedSet<string>> _followers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FollowerList> _followers = new(StringComparer.Ordinal);
     private readonly DueQueue _due = new();
 
     // What was remembered, in the order it came (time order, as inputs and sends come), one queue per event name and
@@ -35,16 +35,15 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
 
     public void AddFollow(string follower, string followee)
     {
-        if (!_followers.TryGetValue(followee, out var set))
+        if (!_followers.TryGetValue(followee, out var followers))
         {
-            _followers[followee] = set = new SortedSet<string>(StringComparer.Ordinal);
+            _followers[followee] = followers = new();
         }
-        set.Add(follower);
+        followers.Add(follower);
     }
 
-    // A shared empty array: a bare `[]` beside a HashSet would be a new HashSet for every user nobody follows.
-    public IReadOnlyCollection<string> Followers(string userId) =>
-        _followers.TryGetValue(userId, out var set) ? set : Array.Empty<string>();
+    public IReadOnlyList<string> Followers(string userId) =>
+        _followers.TryGetValue(userId, out var followers) ? followers.Sorted() : Array.Empty<string>();
 
     public void Remember(EventRecord e)
     {
@@ -170,5 +169,44 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
         }
         (_lastUserId, _lastUser) = (userId, user);
         return user;
+    }
+
+    /// <summary>
+    /// The followers of one user: appended as follows come, sorted and rid of repeats when next read. Follows come once
+    /// (mostly at the start, by the thousand for a popular user) and fan-outs read them on every trigger: a sorted set
+    /// allocated a stack for every enumeration, and inserting in order would be quadratic.
+    /// </summary>
+    private sealed class FollowerList
+    {
+        private readonly List<string> _ids = [];
+        private bool _sorted = true;
+
+        public void Add(string id)
+        {
+            if (_ids.Count > 0 && string.CompareOrdinal(_ids[^1], id) >= 0)
+            {
+                _sorted = false;
+            }
+            _ids.Add(id);
+        }
+
+        public IReadOnlyList<string> Sorted()
+        {
+            if (!_sorted)
+            {
+                _ids.Sort(StringComparer.Ordinal);
+                var kept = 1;
+                for (var i = 1; i < _ids.Count; i++)
+                {
+                    if (_ids[i] != _ids[kept - 1])
+                    {
+                        _ids[kept++] = _ids[i];
+                    }
+                }
+                _ids.RemoveRange(kept, _ids.Count - kept);
+                _sorted = true;
+            }
+            return _ids;
+        }
     }
 }

@@ -6,10 +6,10 @@ namespace TriggerLang.Engine.Decision;
 /// A message that passed every check and was rendered: what the host delivers
 /// (the simulator at once, the runtime through a channel plugin) before telling
 /// the engine how it went (<see cref="DecisionEngine.Delivered"/>, <see cref="DecisionEngine.DeliveryFailed"/>).
-/// <see cref="IdempotencyKey"/> is the same for every attempt at this message.
+/// <see cref="IdempotencyKey"/> is the same for every attempt at this message. A value: one is made for every message sent.
 /// </summary>
 /// <param name="Rule">The rule's name (the send knows its index in the rule book).</param>
-public sealed record OutgoingMessage(
+public readonly record struct OutgoingMessage(
     PendingSend Send,
     DateTimeOffset Time,
     string Channel,

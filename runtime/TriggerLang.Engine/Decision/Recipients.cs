@@ -39,16 +39,15 @@ internal sealed class Recipients(IRuleEvaluators evaluators, IEngineState state)
         {
             _followers = new string[Math.Max(all.Count, 2 * _followers.Length)];
         }
+        // Already in id order (IEngineState.Followers).
         var count = 0;
-        foreach (var follower in all)
+        for (var i = 0; i < all.Count; i++)
         {
-            if (follower != actor)
+            if (all[i] != actor)
             {
-                _followers[count++] = follower;
+                _followers[count++] = all[i];
             }
         }
-        var followers = _followers.AsSpan(0, count);
-        followers.Sort(StringComparer.Ordinal);
         return new RecipientList(_followers, count);
     }
 }

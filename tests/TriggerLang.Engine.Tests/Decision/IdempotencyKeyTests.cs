@@ -41,6 +41,6 @@ public sealed class IdempotencyKeyTests
         e.Time = Time;
         engine.Ingest(e, order: 1);
         var pending = state.NextDue!;
-        return engine.Fire(pending, pending.Due).Message!.IdempotencyKey;
+        return engine.Fire(pending, pending.Due).Message!.Value.IdempotencyKey;
     }
 }

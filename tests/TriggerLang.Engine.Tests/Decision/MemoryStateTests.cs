@@ -14,6 +14,30 @@ public sealed class MemoryStateTests
     private static readonly DateTimeOffset Time = DateTimeOffset.Parse("2026-12-01T10:00Z");
 
     [Fact]
+    public void Followers_are_listed_by_id_and_once_however_the_follows_came()
+    {
+        var ids = Gen.Int[0, 40].Select(n => $"u{n}");
+        Gen.Select(ids.List[0, 60], ids.List[0, 20]).Sample((first, second) =>
+        {
+            var state = new MemoryState(id => throw new InvalidOperationException("no profile is read"));
+            foreach (var follower in first)
+            {
+                state.AddFollow(follower, "star");
+            }
+            // Read between follows, as a fan-out would, then followed again (repeats included).
+            var before = state.Followers("star").ToArray();
+            foreach (var follower in second)
+            {
+                state.AddFollow(follower, "star");
+            }
+
+            Assert.Equal(first.Distinct().Order(StringComparer.Ordinal), before);
+            Assert.Equal(first.Concat(second).Distinct().Order(StringComparer.Ordinal), state.Followers("star"));
+            Assert.Empty(state.Followers("nobody"));
+        });
+    }
+
+    [Fact]
     public void Pending_sends_come_due_by_time_then_trigger_then_rule_then_recipient_then_creation()
     {
         using var project = Project();
