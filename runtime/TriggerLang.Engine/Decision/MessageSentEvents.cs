@@ -18,7 +18,7 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
 
     // Both only concern one instant: they are cleared when time moves on.
     private readonly Dictionary<string, int> _repeats = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _chainLength = new(StringComparer.Ordinal); // links after the first
+    private readonly Dictionary<string, int> _chainLength = new(StringComparer.Ordinal); // by id, for links past a chain's first
 
     // The properties depend only on (rule, channel): read once into an event that each sent message's event copies.
     private readonly Dictionary<(string Rule, string Channel), EventRecord> _templates = [];
