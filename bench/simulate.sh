@@ -13,6 +13,8 @@
 #   ARTIFACTS=/tmp/x DATA=/tmp/y PARTS=1 bench/simulate.sh
 #   TIERUP=1 bench/simulate.sh             # timed runs with DOTNET_TC_DelaySingleProcMultiplier=1: pinned to one core,
 #                                            # .NET otherwise delays optimizing hot code tenfold (bench/README.md, Simulation)
+#   R2R=1 bench/simulate.sh                # the CLI published ReadyToRun, as the linux-x64 tool package ships it, instead
+#                                            # of as built (JIT): its code starts optimized, which matters most on one core
 # Needs /usr/bin/time (apt-get install -y time) and taskset (util-linux).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +31,10 @@ trap 'rm -rf "$work"' EXIT
 source bench/build-tools.sh
 if [[ ! -f "$data/input.jsonl" ]]; then
   "$bench" --generate-simulation "$data" --events "$events" --users "$users"
+fi
+if [[ "${R2R:-0}" == 1 ]]; then
+  dotnet publish cli/TriggerLang.Cli.csproj -c Release -r linux-x64 -p:PublishReadyToRun=true -o "$artifacts/r2r" -nologo -v quiet >/dev/null
+  trig="$artifacts/r2r/trig"
 fi
 if ! "$trig" check "$data/project" >"$work/check.txt" 2>&1; then
   echo "simulate: trig check $data/project failed:" >&2
@@ -55,7 +61,7 @@ fi
 for run in $(seq "$runs"); do
   load="$(cut -d' ' -f1-3 /proc/loadavg)"
   env ${TIERUP:+DOTNET_TC_DelaySingleProcMultiplier=1} taskset -c 0 /usr/bin/time -v "$trig" simulate "$data/project" --input "$data/input.jsonl" >/dev/null 2>"$work/time.txt"
-  python3 - "$work/time.txt" "$events" "$load" "$run" "${TIERUP:-}" <<'PY'
+  python3 - "$work/time.txt" "$events" "$load" "$run" "${TIERUP:+ (TIERUP=1)}${R2R:+ (R2R=1)}" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
 def field(name):
@@ -65,7 +71,7 @@ wall = sum(float(p) * 60 ** i for i, p in enumerate(reversed(clock)))
 cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
 rss = int(field("Maximum resident set size (kbytes)")) / 1024
 events = int(sys.argv[2])
-print(f"run {sys.argv[4]}{' (TIERUP=1)' if sys.argv[5] else ''}: wall {wall:.2f} s ({events / wall:,.0f} events/s), CPU {cpu:.2f} s ({events / cpu:,.0f} events/s), "
+print(f"run {sys.argv[4]}{sys.argv[5]}: wall {wall:.2f} s ({events / wall:,.0f} events/s), CPU {cpu:.2f} s ({events / cpu:,.0f} events/s), "
       f"peak RSS {rss:,.0f} MB, load before {sys.argv[3]}")
 PY
 done
