@@ -35,13 +35,15 @@ internal static class UntimedScan
 
     private static bool IsSurelyTimed(ReadOnlySpan<byte> line)
     {
-        if (!JsonLinesReader.IsPlainObject(line))
-        {
-            return false;
-        }
+        // First, and without checking the line's UTF-8 (a pass over every byte of the file): a bad byte cannot make a
+        // plain event line anything else, since it can only become U+FFFD, never a quote that would start a key.
         if (IsPlainEvent(line))
         {
             return true;
+        }
+        if (!JsonLinesReader.IsPlainObject(line))
+        {
+            return false;
         }
         try
         {

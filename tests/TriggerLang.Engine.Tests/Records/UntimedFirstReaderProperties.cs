@@ -25,6 +25,9 @@ public class UntimedFirstReaderProperties
         // Events by their first key, then users by a later one, spelled plainly or with an escape: untimed users.
         """{"type":"event","id":"u5","type":"user"}""",
         """{"type":"event","id":"u6","typ\u0065":"user","attributes":{"vip":true}}""",
+        // Lines with a byte that is not UTF-8 (Bad becomes 0xFF), read through the text path: an untimed user, a plain event.
+        $$$"""{"type":"user","id":"u7","attributes":{"first_name":"A{{{Bad}}}"}}""",
+        $$$"""{"type":"event","id":"e4","name":"purchase","user":"u1","time":"2026-12-01T13:00:00Z","properties":{"order_id":"o{{{Bad}}}","total":5}}""",
         "not json",
         "",
     ];
@@ -33,15 +36,19 @@ public class UntimedFirstReaderProperties
     public void Only_timed_records_move_and_only_behind_untimed_ones() =>
         Gen.OneOf(Lines).Array[0, 12].Sample(lines =>
         {
-            var text = string.Join('\n', lines);
-            var plain = Read(text);
-            var reordered = UntimedFirstReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "in.jsonl", Parser).ToList();
+            var bytes = Bytes(string.Join('\n', lines));
+            var plain = JsonLinesReader.Read(new MemoryStream(bytes), "in.jsonl", Parser).ToList();
+            var reordered = UntimedFirstReader.Read(new MemoryStream(bytes), "in.jsonl", Parser).ToList();
             return reordered.Count == plain.Count
                 && Kind(reordered, Untimed).SequenceEqual(Kind(plain, Untimed))
                 && Kind(reordered, Timed).SequenceEqual(Kind(plain, Timed))
                 && Kind(reordered, r => r.IsError).SequenceEqual(Kind(plain, r => r.IsError))
                 && !reordered.SkipWhile(r => !Timed(r)).Any(Untimed);
         });
+
+    private const char Bad = '\u0001';
+
+    private static byte[] Bytes(string text) => [.. Encoding.UTF8.GetBytes(text).Select(b => b == Bad ? (byte)0xFF : b)];
 
     private static bool Untimed(ReadResult result) => result.Record is { Time: null };
 
