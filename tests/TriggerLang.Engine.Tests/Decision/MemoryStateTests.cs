@@ -7,7 +7,8 @@ namespace TriggerLang.Engine.Tests.Decision;
 
 /// <summary>
 /// The memory state's pending sends: they come due in §11 order (time, trigger, rule, recipient, creation), a send
-/// removed before its turn never comes due, and a user's other pending sends and open digests stay findable.
+/// removed before its turn never comes due, and a user's other pending sends and open digests stay findable. Followers
+/// are listed in id order, each once.
 /// </summary>
 public sealed class MemoryStateTests
 {
