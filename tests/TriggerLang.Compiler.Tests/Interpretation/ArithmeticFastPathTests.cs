@@ -38,6 +38,32 @@ public class ArithmeticFastPathTests
         }, iter: 200_000);
     }
 
+    [Fact]
+    public void Remainders_of_one_scale_equal_the_plain_remainder()
+    {
+        // Operands of one scale take the unsigned remainder of their significands when both are under 2^64; drawn apart,
+        // their scales would rarely meet.
+        Gen.Select(AnyDecimal, AnyDecimal).Sample((x, y) =>
+        {
+            var sameScale = new decimal(decimal.GetBits(y)[0], decimal.GetBits(y)[1], decimal.GetBits(y)[2], y < 0, x.Scale);
+            var expected = Reference(static (a, b) => a % b, x, sameScale);
+            Assert.True(Same(expected, TrigOps.Modulo(x, sameScale)), $"{x} % {sameScale}: expected {Show(expected)}, got {Show(TrigOps.Modulo(x, sameScale))}");
+        }, iter: 200_000);
+    }
+
+    [Fact]
+    public void The_significand_read_in_place_is_the_one_GetBits_gives()
+    {
+        AnyDecimal.Sample(x =>
+        {
+            var bits = decimal.GetBits(x);
+            ref readonly var read = ref TrigOps.Bits(x);
+            Assert.Equal(bits[3], read.Flags);
+            Assert.Equal((uint)bits[2], read.High);
+            Assert.Equal((ulong)(uint)bits[1] << 32 | (uint)bits[0], read.Low);
+        });
+    }
+
     [Theory]
     // Sums and products at the edges of the fast paths: significands of 2^64 - 1 (two full words), 2^64, 2^96 - 1.
     [InlineData("18446744073709551615", "18446744073709551615")]
