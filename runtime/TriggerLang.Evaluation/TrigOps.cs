@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace TriggerLang.Evaluation;
 
@@ -38,15 +37,21 @@ public static class TrigOps
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static decimal? Add(decimal? a, decimal? b) =>
-        a is { } x && b is { } y ? SumFits(x, y) ? x + y : Checked(x, y, Arithmetic.Add) : null;
+        a is { } x && b is { } y
+            ? SmallDecimal.TryAdd(x, y, subtract: false, out var sum) ? sum : Wide(x, y, Arithmetic.Add)
+            : null;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static decimal? Subtract(decimal? a, decimal? b) =>
-        a is { } x && b is { } y ? SumFits(x, y) ? x - y : Checked(x, y, Arithmetic.Subtract) : null;
+        a is { } x && b is { } y
+            ? SmallDecimal.TryAdd(x, y, subtract: true, out var difference) ? difference : Wide(x, y, Arithmetic.Subtract)
+            : null;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static decimal? Multiply(decimal? a, decimal? b) =>
-        a is { } x && b is { } y ? ProductFits(x, y) ? x * y : Checked(x, y, Arithmetic.Multiply) : null;
+        a is { } x && b is { } y
+            ? SmallDecimal.TryMultiply(x, y, out var product) ? product : Wide(x, y, Arithmetic.Multiply)
+            : null;
 
     /// <summary>Exact decimal division; division by zero is absent.</summary>
     public static decimal? Divide(decimal? a, decimal? b) => a is { } x && b is { } y && !IsZero(y) ? Checked(x, y, Arithmetic.Divide) : null;
@@ -55,7 +60,7 @@ public static class TrigOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static decimal? Modulo(decimal? a, decimal? b) =>
         a is { } x && b is { } y && !IsZero(y)
-            ? x.Scale != y.Scale ? Checked(x, y, Arithmetic.Modulo) : SmallRemainder(x, y) ?? x % y
+            ? SmallDecimal.TryRemainder(x, y, out var remainder) ? remainder : Wide(x, y, Arithmetic.Modulo)
             : null;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -82,7 +87,7 @@ public static class TrigOps
     // ── Comparisons (absent on either side: false) ──────────────────────
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Equal(decimal? a, decimal? b) => a is { } x && b is { } y && x == y;
+    public static bool Equal(decimal? a, decimal? b) => a is { } x && b is { } y && Order(x, y) == 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Equal(string? a, string? b) => a is not null && b is not null && string.Equals(a, b, StringComparison.Ordinal);
@@ -97,7 +102,7 @@ public static class TrigOps
     public static bool Equal(TimeSpan? a, TimeSpan? b) => a is { } x && b is { } y && x == y;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool NotEqual(decimal? a, decimal? b) => a is { } x && b is { } y && x != y;
+    public static bool NotEqual(decimal? a, decimal? b) => a is { } x && b is { } y && Order(x, y) != 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool NotEqual(string? a, string? b) => a is not null && b is not null && !string.Equals(a, b, StringComparison.Ordinal);
@@ -113,7 +118,15 @@ public static class TrigOps
 
     /// <summary>-1, 0 or 1, or null when either side is absent: the generated code compares the result with 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int? Compare(decimal? a, decimal? b) => a is { } x && b is { } y ? x.CompareTo(y) : null;
+    public static int? Compare(decimal? a, decimal? b) => a is { } x && b is { } y ? Order(x, y) : null;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Order(decimal x, decimal y) => SmallDecimal.TryCompare(x, y, out var order) ? order : WideOrder(x, y);
+
+    // The general paths are calls, kept out of the inlined fast paths: inlined, decimal's own code made each compiled
+    // condition several times larger, and the JIT spilled more of it to the stack.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int WideOrder(decimal x, decimal y) => x.CompareTo(y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int? Compare(string? a, string? b) => a is not null && b is not null ? Math.Sign(string.CompareOrdinal(a, b)) : null;
@@ -291,12 +304,19 @@ public static class TrigOps
     /// <summary>Rounds half away from zero to <paramref name="digits"/> places (0 to 28; otherwise absent).</summary>
     public static decimal? Round(decimal? a, decimal? digits) =>
         a is { } x && digits is { } d && d == decimal.Truncate(d) && d is >= 0 and <= 28
-            ? Math.Round(x, (int)d, MidpointRounding.AwayFromZero)
+            ? RoundAway(x, (int)d)
             : null;
 
     /// <summary><c>round(a, n)</c> with <c>n</c> a whole number from 0 to 28 written in the rule: the compiler has checked the digits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static decimal? RoundTo(decimal? a, int digits) => a is { } x ? Math.Round(x, digits, MidpointRounding.AwayFromZero) : null;
+    public static decimal? RoundTo(decimal? a, int digits) => a is { } x ? RoundAway(x, digits) : null;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static decimal RoundAway(decimal x, int digits) =>
+        SmallDecimal.TryRoundAway(x, digits, out var rounded) ? rounded : WideRoundAway(x, digits);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static decimal WideRoundAway(decimal x, int digits) => Math.Round(x, digits, MidpointRounding.AwayFromZero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static decimal? Min(decimal? a, decimal? b) => a is { } x && b is { } y ? Math.Min(x, y) : null;
@@ -365,65 +385,38 @@ public static class TrigOps
         Modulo,
     }
 
-    // An operation that cannot overflow is done in place. The guarded path is a call that cannot be inlined (it has a
-    // try block), and that call was most of the cost of arithmetic in compiled rules. Whether an operation can overflow
-    // is read from the significands' 32-bit words: decimal overflows only when a result's magnitude passes
-    // decimal.MaxValue (2^96 - 1; a result with too many digits is rounded, never refused), and a remainder of operands
-    // of one scale is a remainder of their significands, which is never larger than they are.
+    // Three ways, cheapest first. Small operands (SmallDecimal) are plain integer arithmetic. Otherwise an operation that
+    // cannot overflow is decimal's own, in place. Only the rest takes the guarded path, a call that cannot be inlined
+    // (it has a try block); that call was most of the cost of arithmetic in compiled rules. Whether an operation can
+    // overflow is read from the significands: decimal overflows only when a result's magnitude passes decimal.MaxValue
+    // (2^96 - 1; a result with too many digits is rounded, never refused), and a remainder of operands of one scale is
+    // a remainder of their significands, which is never larger than they are.
 
     /// <summary>Both significands are under 2^64, so a sum or difference is under 2^65.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool SumFits(decimal x, decimal y) => (Bits(x).High | Bits(y).High) == 0;
+    private static bool SumFits(decimal x, decimal y) => (SmallDecimal.Of(x).High | SmallDecimal.Of(y).High) == 0;
 
     /// <summary>Zero of any scale or sign, told from the significand: decimal's own test compares through a call.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsZero(decimal x) => (Bits(x).High | Bits(x).Low) == 0;
+    private static bool IsZero(decimal x) => (SmallDecimal.Of(x).High | SmallDecimal.Of(x).Low) == 0;
 
     /// <summary>One significand is under 2^64 and the other under 2^32, so the product is under 2^96.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool ProductFits(decimal x, decimal y)
     {
-        ref readonly var a = ref Bits(x);
-        ref readonly var b = ref Bits(y);
+        var a = SmallDecimal.Of(x);
+        var b = SmallDecimal.Of(y);
         return (a.High | b.High) == 0 && (a.Low <= uint.MaxValue || b.Low <= uint.MaxValue);
     }
 
-    /// <summary>
-    /// <c>x % y</c> for operands of one scale whose significands are under 2^64, as one unsigned remainder: the
-    /// significand's remainder with the left operand's sign (a zero keeps it, as decimal's does) and the shared scale, bit for bit what decimal's own
-    /// remainder gives (a property test holds them together). Null when the significands are wider; decimal's
-    /// remainder takes those.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static decimal? SmallRemainder(decimal x, decimal y)
+    /// <summary>An operation on operands too wide for <see cref="SmallDecimal"/>: decimal's own when it cannot overflow, else guarded.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static decimal? Wide(decimal x, decimal y, Arithmetic op) => op switch
     {
-        ref readonly var a = ref Bits(x);
-        ref readonly var b = ref Bits(y);
-        if ((a.High | b.High) != 0)
-        {
-            return null;
-        }
-        var remainder = a.Low % b.Low;
-        return new decimal((int)remainder, (int)(remainder >> 32), 0, a.Flags < 0, x.Scale);
-    }
-
-    /// <summary>
-    /// A decimal's sign, scale and 96-bit significand, read in place rather than copied out by
-    /// <see cref="decimal.GetBits(decimal, Span{int})"/>: a call the JIT would not inline into rule packs (they load
-    /// into a collectible context, compiled once without profile data), which made their arithmetic a third slower.
-    /// The layout is that of Win32's DECIMAL, which decimal keeps for interop and documents as fixed; a test compares
-    /// it with GetBits.
-    /// </summary>
-    [StructLayout(LayoutKind.Sequential)]
-    internal readonly struct DecimalBits
-    {
-        public readonly int Flags;
-        public readonly uint High;
-        public readonly ulong Low;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ref readonly DecimalBits Bits(in decimal value) => ref Unsafe.As<decimal, DecimalBits>(ref Unsafe.AsRef(in value));
+        Arithmetic.Add when SumFits(x, y) => x + y,
+        Arithmetic.Subtract when SumFits(x, y) => x - y,
+        Arithmetic.Multiply when ProductFits(x, y) => x * y,
+        Arithmetic.Modulo when x.Scale == y.Scale => x % y,
+        _ => Checked(x, y, op),
+    };
 
     /// <summary>One operation, with overflow as absent; a switch rather than a delegate keeps the hot path free of indirect calls.</summary>
     private static decimal? Checked(decimal x, decimal y, Arithmetic op)

@@ -52,12 +52,46 @@ public class ArithmeticFastPathTests
     }
 
     [Fact]
+    public void Comparisons_equal_decimal_comparisons()
+    {
+        // Half the pairs are one value at two scales (1.5 and 1.50), or its negation: equal, or apart only by sign.
+        var pair = Gen.Select(AnyDecimal, AnyDecimal, Gen.Int[0, 3]).Select((x, y, shape) => shape switch
+        {
+            0 => (x, x * 1.00m),
+            1 => (x, -x),
+            _ => (x, y),
+        });
+        pair.Sample(p =>
+        {
+            var (x, y) = p;
+            Assert.True(TrigOps.Compare(x, y) == x.CompareTo(y), $"compare({x}, {y}): expected {x.CompareTo(y)}, got {TrigOps.Compare(x, y)}");
+            Assert.True(TrigOps.Equal(x, y) == (x == y), $"{x} == {y}: expected {x == y}");
+            Assert.True(TrigOps.NotEqual(x, y) == (x != y), $"{x} != {y}: expected {x != y}");
+        }, iter: 200_000);
+    }
+
+    [Fact]
+    public void Rounding_half_away_from_zero_equals_Math_Round()
+    {
+        // Half the draws are midpoints (a significand ending in 5 followed by zeros), where the rounding direction matters.
+        var midpoint = Gen.Select(Gen.Long[0, long.MaxValue / 100], Gen.Int[0, 12], Gen.Bool, Gen.Int[1, 28])
+            .Where((whole, zeros, _, scale) => zeros < scale)
+            .Select((whole, zeros, negative, scale) => new decimal((whole * 10 + 5) * (long)Math.Pow(10, Math.Min(zeros, 6))) / (decimal)Math.Pow(10, Math.Min(scale, 20)) * (negative ? -1 : 1));
+        Gen.Select(Gen.OneOf(AnyDecimal, midpoint), Gen.Int[0, 28]).Sample((x, digits) =>
+        {
+            var expected = Math.Round(x, digits, MidpointRounding.AwayFromZero);
+            Assert.True(Same(expected, TrigOps.RoundTo(x, digits)), $"round({x}, {digits}): expected {Show(expected)}, got {Show(TrigOps.RoundTo(x, digits))}");
+            Assert.True(Same(expected, TrigOps.Round(x, digits)), $"round({x}, {digits}) with digits as a value: expected {Show(expected)}, got {Show(TrigOps.Round(x, digits))}");
+        }, iter: 200_000);
+    }
+
+    [Fact]
     public void The_significand_read_in_place_is_the_one_GetBits_gives()
     {
         AnyDecimal.Sample(x =>
         {
             var bits = decimal.GetBits(x);
-            ref readonly var read = ref TrigOps.Bits(x);
+            var read = SmallDecimal.Of(x);
             Assert.Equal(bits[3], read.Flags);
             Assert.Equal((uint)bits[2], read.High);
             Assert.Equal((ulong)(uint)bits[1] << 32 | (uint)bits[0], read.Low);
