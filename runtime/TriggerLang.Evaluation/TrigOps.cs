@@ -265,20 +265,56 @@ public static class TrigOps
     // invariant mapping as Lower/Upper (the span and string overloads share it; it maps char by char, so the length
     // is unchanged), then compared ordinally: the result is that of the unfused calls.
 
+    // When the part of the text compared is ASCII, it is folded a char at a time as it is compared (invariant casing
+    // maps only A-Z and a-z there), with no buffer and no call through a delegate.
+
     public static bool? FoldedStartsWith(string? text, bool upper, string? prefix) =>
-        text is null || prefix is null ? null : Folded(text, upper, prefix, static (t, p) => t.StartsWith(p, StringComparison.Ordinal));
+        text is null || prefix is null ? null
+        : prefix.Length > text.Length ? false
+        : AsciiFoldedEquals(text.AsSpan(0, prefix.Length), upper, prefix)
+            ?? Folded(text, upper, prefix, static (t, p) => t.StartsWith(p, StringComparison.Ordinal));
 
     public static bool? FoldedEndsWith(string? text, bool upper, string? suffix) =>
-        text is null || suffix is null ? null : Folded(text, upper, suffix, static (t, p) => t.EndsWith(p, StringComparison.Ordinal));
+        text is null || suffix is null ? null
+        : suffix.Length > text.Length ? false
+        : AsciiFoldedEquals(text.AsSpan(text.Length - suffix.Length), upper, suffix)
+            ?? Folded(text, upper, suffix, static (t, p) => t.EndsWith(p, StringComparison.Ordinal));
 
     public static bool? FoldedContains(string? text, bool upper, string? part) =>
         text is null || part is null ? null : Folded(text, upper, part, static (t, p) => t.Contains(p, StringComparison.Ordinal));
 
     public static bool FoldedEqual(string? text, bool upper, string? other) =>
-        text is not null && other is not null && Folded(text, upper, other, static (t, o) => t.SequenceEqual(o));
+        text is not null && other is not null && FoldedEquals(text, upper, other);
 
     public static bool FoldedNotEqual(string? text, bool upper, string? other) =>
-        text is not null && other is not null && !Folded(text, upper, other, static (t, o) => t.SequenceEqual(o));
+        text is not null && other is not null && !FoldedEquals(text, upper, other);
+
+    private static bool FoldedEquals(string text, bool upper, string other) =>
+        text.Length == other.Length
+        && (AsciiFoldedEquals(text, upper, other) ?? Folded(text, upper, other, static (t, o) => t.SequenceEqual(o)));
+
+    /// <summary>
+    /// Whether <paramref name="text"/>, folded, equals <paramref name="other"/> (of the same length), decided as it is
+    /// read while its chars are ASCII; null at the first char that is not, for the caller to fold the whole text. A
+    /// difference found before that char is final: an ASCII char folds alike wherever it stands.
+    /// </summary>
+    private static bool? AsciiFoldedEquals(ReadOnlySpan<char> text, bool upper, string other)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!char.IsAscii(c))
+            {
+                return null;
+            }
+            var folded = upper ? (char.IsAsciiLetterLower(c) ? (char)(c - 32) : c) : (char.IsAsciiLetterUpper(c) ? (char)(c + 32) : c);
+            if (folded != other[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private const int MaxStackFold = 256;
 
