@@ -14,9 +14,10 @@ namespace TriggerLang.Evaluation;
 internal static class SmallDecimal
 {
     /// <summary>
-    /// A decimal's sign, scale and 96-bit significand, read in place rather than copied out by
-    /// <see cref="decimal.GetBits(decimal, Span{int})"/>, a call the JIT would not inline into rule packs (they load
-    /// into a collectible context, compiled once without profile data). The layout is that of Win32's DECIMAL, which
+    /// A decimal's sign, scale and 96-bit significand, the value reinterpreted (<see cref="Of"/>) rather than copied
+    /// out by <see cref="decimal.GetBits(decimal, Span{int})"/>, a call the JIT would not inline into rule packs (they
+    /// load into a collectible context, compiled once without profile data). By value, not through a reference: a
+    /// reference kept the decimal in memory, and reading it back stalled. The layout is that of Win32's DECIMAL, which
     /// decimal keeps for interop and documents as fixed; a test compares it with GetBits.
     /// </summary>
     [StructLayout(LayoutKind.Sequential)]

@@ -261,12 +261,11 @@ public static class TrigOps
 
     // ── Tests on lower(x) / upper(x) without building the folded string ──
     // The generated code calls these for starts_with/ends_with/contains(lower(x), y) and lower(x) == y (and upper), so
-    // that such a test allocates nothing. `upper` picks the case. The text is folded into a stack buffer with the same
-    // invariant mapping as Lower/Upper (the span and string overloads share it; it maps char by char, so the length
-    // is unchanged), then compared ordinally: the result is that of the unfused calls.
-
-    // When the part of the text compared is ASCII, it is folded a char at a time as it is compared (invariant casing
-    // maps only A-Z and a-z there), with no buffer and no call through a delegate.
+    // that such a test allocates nothing. `upper` picks the case. When the part of the text compared is ASCII, it is
+    // folded a char at a time as it is compared (invariant casing maps only A-Z and a-z there), with no buffer and no
+    // call through a delegate. Otherwise the text is folded into a stack buffer with the same invariant mapping as
+    // Lower/Upper (the span and string overloads share it; it keeps the length), then compared ordinally. Either way
+    // the result is that of the unfused calls.
 
     public static bool? FoldedStartsWith(string? text, bool upper, string? prefix) =>
         text is null || prefix is null ? null
