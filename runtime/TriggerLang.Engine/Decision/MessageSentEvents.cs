@@ -17,8 +17,11 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
     public const int MaxChain = 16;
 
     // Both only concern one instant: they are cleared when time moves on.
-    private readonly Dictionary<string, int> _repeats = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Rule, string Recipient), int> _repeats = [];
     private readonly Dictionary<string, int> _chainLength = new(StringComparer.Ordinal); // by id, for links past a chain's first
+
+    // An event's id is made when first read (most never are), by the maker of its repeat number: makers[n - 1].
+    private readonly List<Func<EventRecord, string>> _idMakers = [];
 
     // The properties depend only on (rule, channel): read once into an event that each sent message's event copies.
     private readonly Dictionary<(string Rule, string Channel), EventRecord> _templates = [];
@@ -27,28 +30,40 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
     public EventRecord Create(string rule, string channel, PendingSend send, DateTimeOffset time)
     {
         MoveTo(time);
-        var stamp = IsoTime.Compact(time, stackalloc char[IsoTime.CompactLength]);
-        var id = $"{BuiltInEvents.MessageSent}:{rule}:{send.Recipient}:{stamp}";
-        var repeat = ++CollectionsMarshal.GetValueRefOrAddDefault(_repeats, id, out _);
-        if (repeat > 1)
-        {
-            id = $"{id}:{repeat}";
-        }
+        var repeat = ++CollectionsMarshal.GetValueRefOrAddDefault(_repeats, (rule, send.Recipient), out _);
         if (!_templates.TryGetValue((rule, channel), out var template))
         {
             template = _templates[(rule, channel)] = Template(rule, channel);
         }
         var e = template.Copy();
-        e.Id = id;
         e.UserId = send.Recipient;
         e.Time = time;
+        e.DeferId(IdMaker(repeat));
         // A link continues the chain only when its trigger was itself a message_sent of this instant. A chain's first
         // link is not written down: an id not found counts as a chain of 1, so that most sends cost no entry.
         if (send.Trigger.Name == BuiltInEvents.MessageSent && send.Trigger.Time == time)
         {
-            _chainLength[id] = _chainLength.GetValueOrDefault(send.Trigger.Id, 1) + 1;
+            _chainLength[e.Id] = _chainLength.GetValueOrDefault(send.Trigger.Id, 1) + 1;
         }
         return e;
+    }
+
+    private Func<EventRecord, string> IdMaker(int repeat)
+    {
+        while (_idMakers.Count < repeat)
+        {
+            var made = _idMakers.Count + 1;
+            _idMakers.Add(e => Id(e, made));
+        }
+        return _idMakers[repeat - 1];
+    }
+
+    /// <summary><c>message_sent:RULE:USER:TIME</c>, then <c>:2</c>, <c>:3</c>… for repeats; the rule is the event's first field.</summary>
+    private static string Id(EventRecord e, int repeat)
+    {
+        var stamp = IsoTime.Compact(e.Time, stackalloc char[IsoTime.CompactLength]);
+        var id = $"{BuiltInEvents.MessageSent}:{(string?)e.GetField(0)}:{e.UserId}:{stamp}";
+        return repeat > 1 ? $"{id}:{repeat}" : id;
     }
 
     /// <summary>An event with the properties of (rule, channel), read from JSON as any event's are (written without reflection: hosts may run trimmed).</summary>
@@ -75,7 +90,9 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
     /// <summary>True (with a warning) when <paramref name="e"/> is the link of a same-instant chain that must not trigger any more.</summary>
     public bool StopsChain(EventRecord e, EngineStep step)
     {
-        if (e.Name != BuiltInEvents.MessageSent || _instant != e.Time || _chainLength.GetValueOrDefault(e.Id) < MaxChain)
+        // No chain written down at this instant: every link is a first one, and the id need not be made.
+        if (e.Name != BuiltInEvents.MessageSent || _instant != e.Time || _chainLength.Count == 0
+            || _chainLength.GetValueOrDefault(e.Id) < MaxChain)
         {
             return false;
         }

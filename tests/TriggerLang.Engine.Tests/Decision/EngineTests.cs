@@ -62,6 +62,26 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void Repeated_sends_at_one_instant_have_numbered_message_sent_ids()
+    {
+        // Two starts at one instant: ping goes out twice to u1, so echo sees message_sent:ping:u1:T, then T:2. The ids
+        // are made only when read (EventRecord.DeferId); each keeps the number of its own send.
+        var result = Run("""
+            event start { }
+            rule echo on message_sent send email "echo"
+            rule ping on start send email "go"
+            test "t" {
+              user u1 { email: "a@example.com" }
+              at 2026-12-01T10:00Z event start for u1
+              at 2026-12-01T10:00Z event start for u1
+            }
+            """);
+        Assert.Equal(
+            ["message_sent:ping:u1:20261201T100000Z", "message_sent:ping:u1:20261201T100000Z:2"],
+            result.Outcomes.Where(o => o.Rule == "echo").Select(o => o.Trigger).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Each_send_has_a_message_sent_event_of_its_own()
     {
         // Both nudges wait while the second welcome goes out: each keeps its own trigger, user and fields.
