@@ -45,13 +45,18 @@ public sealed class EngineTests
         Assert.Contains(result.Warnings, w => w.Contains("chain of 16 messages"));
     }
 
+    /// <summary>ping sends on each start; echo sends on every message_sent but its own.</summary>
+    private const string PingAndEcho = """
+        event start { }
+        rule echo on message_sent send email "echo"
+        rule ping on start send email "go"
+
+        """;
+
     [Fact]
     public void A_rule_never_triggers_on_its_own_message_sent()
     {
-        var result = Run("""
-            event start { }
-            rule echo on message_sent send email "echo"
-            rule ping on start send email "go"
+        var result = Run(PingAndEcho + """
             test "t" {
               user u1 { email: "a@example.com" }
               at 2026-12-01T10:00Z event start for u1
@@ -66,10 +71,7 @@ public sealed class EngineTests
     {
         // Two starts at one instant: ping goes out twice to u1, so echo sees message_sent:ping:u1:T, then T:2. The ids
         // are made only when read (EventRecord.DeferId); each keeps the number of its own send.
-        var result = Run("""
-            event start { }
-            rule echo on message_sent send email "echo"
-            rule ping on start send email "go"
+        var result = Run(PingAndEcho + """
             test "t" {
               user u1 { email: "a@example.com" }
               at 2026-12-01T10:00Z event start for u1
