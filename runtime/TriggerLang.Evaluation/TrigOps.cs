@@ -420,9 +420,9 @@ public static class TrigOps
         Modulo,
     }
 
-    // Three ways, cheapest first. Small operands (SmallDecimal) are plain integer arithmetic. Otherwise an operation that
-    // cannot overflow is decimal's own, in place. Only the rest takes the guarded path, a call that cannot be inlined
-    // (it has a try block); that call was most of the cost of arithmetic in compiled rules. Whether an operation can
+    // Three ways, cheapest first. Small operands (SmallDecimal) are plain integer arithmetic, inlined. Otherwise (Wide, a
+    // call) an operation that cannot overflow is decimal's own, and only the rest takes the guarded path, which has a
+    // try block; that guarded call was once most of the cost of arithmetic in compiled rules. Whether an operation can
     // overflow is read from the significands: decimal overflows only when a result's magnitude passes decimal.MaxValue
     // (2^96 - 1; a result with too many digits is rounded, never refused), and a remainder of operands of one scale is
     // a remainder of their significands, which is never larger than they are.
