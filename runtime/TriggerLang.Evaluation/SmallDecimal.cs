@@ -48,13 +48,14 @@ internal static class SmallDecimal
 
     /// <summary>
     /// <c>x + y</c>, or <c>x - y</c> when <paramref name="subtract"/>: the significands aligned to the larger scale and
-    /// added as signed magnitudes. The result is under 2^95, so exact, as decimal's is. A zero difference takes the
-    /// sign of the operand of the larger scale (the left one when they are equal), as decimal's does.
+    /// added as signed magnitudes (each under 2^94, so the result is under 2^95 and exact, as decimal's is). A zero
+    /// difference takes the sign of the operand of the larger scale (the left one when they are equal), as decimal's
+    /// does.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryAdd(decimal x, decimal y, bool subtract, out decimal result)
     {
-        if (!TryAlign(x, y, out var left, out var right))
+        if (!TryAlign(x, y, out var leftHigh, out var leftLow, out var rightHigh, out var rightLow))
         {
             result = default;
             return false;
@@ -63,11 +64,22 @@ internal static class SmallDecimal
         var b = Of(y);
         var leftNegative = a.Negative;
         var rightNegative = b.Negative != subtract;
-        var (magnitude, negative) = leftNegative == rightNegative ? (left + right, leftNegative)
-            : left > right ? (left - right, leftNegative)
-            : right > left ? (right - left, rightNegative)
-            : (UInt128.Zero, b.Scale > a.Scale ? rightNegative : leftNegative);
-        result = Make(magnitude, negative, Math.Max(a.Scale, b.Scale));
+        ulong high, low;
+        bool negative;
+        if (leftNegative == rightNegative)
+        {
+            low = leftLow + rightLow;
+            high = leftHigh + rightHigh + (low < leftLow ? 1UL : 0UL);
+            negative = leftNegative;
+        }
+        else
+        {
+            var order = Order(leftHigh, leftLow, rightHigh, rightLow);
+            (high, low, negative) = order > 0 ? Difference(leftHigh, leftLow, rightHigh, rightLow, leftNegative)
+                : order < 0 ? Difference(rightHigh, rightLow, leftHigh, leftLow, rightNegative)
+                : (0UL, 0UL, b.Scale > a.Scale ? rightNegative : leftNegative);
+        }
+        result = Make(high, low, negative, Math.Max(a.Scale, b.Scale));
         return true;
     }
 
@@ -78,17 +90,17 @@ internal static class SmallDecimal
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryCompare(decimal x, decimal y, out int order)
     {
-        if (!TryAlign(x, y, out var left, out var right))
+        if (!TryAlign(x, y, out var leftHigh, out var leftLow, out var rightHigh, out var rightLow))
         {
             order = 0;
             return false;
         }
         var a = Of(x);
         var b = Of(y);
-        order = (left | right) == 0 ? 0
+        order = (leftHigh | leftLow | rightHigh | rightLow) == 0 ? 0
             : a.Negative != b.Negative ? (a.Negative ? -1 : 1)
-            : a.Negative ? right.CompareTo(left)
-            : left.CompareTo(right);
+            : a.Negative ? Order(rightHigh, rightLow, leftHigh, leftLow)
+            : Order(leftHigh, leftLow, rightHigh, rightLow);
         return true;
     }
 
@@ -104,15 +116,15 @@ internal static class SmallDecimal
             result = default;
             return false;
         }
-        var product = (UInt128)a.Low * b.Low;
+        var high = Math.BigMul(a.Low, b.Low, out var low);
         // decimal gives some zero products as a plain 0 (no scale, no sign) and others with both; they are rare, so
         // they are left to it rather than its rule copied here.
-        if (product == 0 || (ulong)(product >> 64) > uint.MaxValue)
+        if ((high | low) == 0 || high > uint.MaxValue)
         {
             result = default;
             return false;
         }
-        result = Make(product, a.Negative != b.Negative, scale);
+        result = Make(high, low, a.Negative != b.Negative, scale);
         return true;
     }
 
@@ -127,7 +139,7 @@ internal static class SmallDecimal
             result = default;
             return false;
         }
-        result = Make(a.Low % b.Low, a.Negative, a.Scale);
+        result = Make(0, a.Low % b.Low, a.Negative, a.Scale);
         return true;
     }
 
@@ -162,29 +174,50 @@ internal static class SmallDecimal
         };
         var remainder = a.Low - quotient * power;
         // A power of ten is even, so half of it is exact; the quotient is under 2^64 / 10, so it cannot wrap.
-        result = Make(remainder >= power / 2 ? quotient + 1 : quotient, a.Negative, digits);
+        result = Make(0, remainder >= power / 2 ? quotient + 1 : quotient, a.Negative, digits);
         return true;
     }
 
+    // Magnitudes of up to 96 bits are pairs of words (high, low): plain ulong arithmetic, which the JIT inlines into a
+    // rule for less work than UInt128's operators (the first calls of a 1,000-rule pack, JIT included, took 1.1 s
+    // instead of 1.4 s; 0.5 s before any of this was inlined).
+
     /// <summary>Both significands at the larger of the two scales, when both are under 2^64 and at most <see cref="MaxScaleGap"/> scales apart.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryAlign(decimal x, decimal y, out UInt128 left, out UInt128 right)
+    private static bool TryAlign(decimal x, decimal y, out ulong leftHigh, out ulong leftLow, out ulong rightHigh, out ulong rightLow)
     {
         var a = Of(x);
         var b = Of(y);
         var gap = a.Scale - b.Scale;
+        (leftHigh, leftLow, rightHigh, rightLow) = (0, a.Low, 0, b.Low);
         if ((a.High | b.High) != 0 || (uint)(gap + MaxScaleGap) > 2 * MaxScaleGap)
         {
-            left = right = default;
             return false;
         }
-        (left, right) = gap == 0 ? (a.Low, b.Low)
-            : gap > 0 ? ((UInt128)a.Low, (UInt128)b.Low * PowersOfTen[gap])
-            : ((UInt128)a.Low * PowersOfTen[-gap], (UInt128)b.Low);
+        if (gap > 0)
+        {
+            rightHigh = Math.BigMul(b.Low, PowersOfTen[gap], out rightLow);
+        }
+        else if (gap < 0)
+        {
+            leftHigh = Math.BigMul(a.Low, PowersOfTen[-gap], out leftLow);
+        }
         return true;
     }
 
+    /// <summary>-1, 0 or 1 as the first magnitude is below, equal to or above the second.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static decimal Make(UInt128 significand, bool negative, int scale) =>
-        new((int)(uint)significand, (int)(uint)(significand >> 32), (int)(uint)(significand >> 64), negative, (byte)scale);
+    private static int Order(ulong leftHigh, ulong leftLow, ulong rightHigh, ulong rightLow) =>
+        leftHigh != rightHigh ? (leftHigh < rightHigh ? -1 : 1)
+        : leftLow != rightLow ? (leftLow < rightLow ? -1 : 1)
+        : 0;
+
+    /// <summary>The larger magnitude minus the smaller, with the sign given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong High, ulong Low, bool Negative) Difference(ulong largerHigh, ulong largerLow, ulong smallerHigh, ulong smallerLow, bool negative) =>
+        (largerHigh - smallerHigh - (largerLow < smallerLow ? 1UL : 0UL), largerLow - smallerLow, negative);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static decimal Make(ulong high, ulong low, bool negative, int scale) =>
+        new((int)(uint)low, (int)(uint)(low >> 32), (int)(uint)high, negative, (byte)scale);
 }
