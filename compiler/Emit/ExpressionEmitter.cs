@@ -108,6 +108,9 @@ internal sealed class ExpressionEmitter(PackLayout layout, ConstantPool constant
     public static string Literal(TrigType type, object? value) => value switch
     {
         null => $"(({CSharpTypes.Of(type.Kind == TypeKind.Null ? TrigType.String : type)})null)",
+        // Roslyn compiles the literal 0m to a load of decimal.Zero, a static field that code in a collectible pack reaches
+        // through a class-initialisation check; default(decimal) is the same value (scale 0, no sign), built in place.
+        decimal number when number == 0m && number.Scale == 0 && !decimal.IsNegative(number) => "((decimal?)default(decimal))",
         decimal number => $"((decimal?){number.ToString(CultureInfo.InvariantCulture)}m)",
         string text => SymbolDisplay.FormatLiteral(text, quote: true),
         bool flag => flag ? "((bool?)true)" : "((bool?)false)",

@@ -177,6 +177,23 @@ public class RulePackCompilerTests
     }
 
     [Fact]
+    public void A_zero_literal_is_built_in_place_and_a_zero_with_places_keeps_them()
+    {
+        // 0m would compile to a load of decimal.Zero, a static reached through a class-initialisation check in a
+        // collectible pack; default(decimal) is the same bits. 0.0 has a scale, so it stays a literal.
+        var build = RulePackCompiler.Compile(Compilation.Create([new SourceFile("schema.trig", Schema),
+            new SourceFile("rules.trig", "rule r on cart_abandoned where items == 0 and total >= 0.0 send email \"x\"")]));
+        Assert.True(build.Succeeded, string.Join("\n", build.Diagnostics));
+        var condition = build.Source.Split('\n').Single(line => line.StartsWith("        return ", StringComparison.Ordinal) && line.Contains("Op."));
+
+        Assert.Contains("((decimal?)default(decimal))", condition);
+        Assert.Contains("((decimal?)0.0m)", condition);
+        using var pack = LoadedRulePack.Load(build.Assembly!);
+        Assert.True(pack.Evaluators.Where(0, Event(pack, "cart_abandoned", """{"cart_id":"c","total":1,"items":0}"""), pack.Evaluators.NewUser("u1"), DateTimeOffset.UnixEpoch));
+        Assert.False(pack.Evaluators.Where(0, Event(pack, "cart_abandoned", """{"cart_id":"c","total":1,"items":2}"""), pack.Evaluators.NewUser("u1"), DateTimeOffset.UnixEpoch));
+    }
+
+    [Fact]
     public void The_warm_up_project_checks_clean_and_compiles()
     {
         var compilation = Compilation.Create([new SourceFile("warm-up.trig", RoslynWarmUp.Project)]);
