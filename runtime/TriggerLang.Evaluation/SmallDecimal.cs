@@ -75,9 +75,8 @@ internal static class SmallDecimal
         else
         {
             var order = Order(leftHigh, leftLow, rightHigh, rightLow);
-            (high, low, negative) = order > 0 ? Difference(leftHigh, leftLow, rightHigh, rightLow, leftNegative)
-                : order < 0 ? Difference(rightHigh, rightLow, leftHigh, leftLow, rightNegative)
-                : (0UL, 0UL, b.Scale > a.Scale ? rightNegative : leftNegative);
+            (high, low) = order >= 0 ? Difference(leftHigh, leftLow, rightHigh, rightLow) : Difference(rightHigh, rightLow, leftHigh, leftLow);
+            negative = order > 0 ? leftNegative : order < 0 ? rightNegative : b.Scale > a.Scale ? rightNegative : leftNegative;
         }
         result = Make(high, low, negative, Math.Max(a.Scale, b.Scale));
         return true;
@@ -212,10 +211,10 @@ internal static class SmallDecimal
         : leftLow != rightLow ? (leftLow < rightLow ? -1 : 1)
         : 0;
 
-    /// <summary>The larger magnitude minus the smaller, with the sign given.</summary>
+    /// <summary>The larger magnitude minus the smaller (or equal) one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (ulong High, ulong Low, bool Negative) Difference(ulong largerHigh, ulong largerLow, ulong smallerHigh, ulong smallerLow, bool negative) =>
-        (largerHigh - smallerHigh - (largerLow < smallerLow ? 1UL : 0UL), largerLow - smallerLow, negative);
+    private static (ulong High, ulong Low) Difference(ulong largerHigh, ulong largerLow, ulong smallerHigh, ulong smallerLow) =>
+        (largerHigh - smallerHigh - (largerLow < smallerLow ? 1UL : 0UL), largerLow - smallerLow);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static decimal Make(ulong high, ulong low, bool negative, int scale) =>

@@ -58,11 +58,11 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
         return _idMakers[repeat - 1];
     }
 
-    /// <summary><c>message_sent:RULE:USER:TIME</c>, then <c>:2</c>, <c>:3</c>… for repeats; the rule is the event's first field.</summary>
+    /// <summary><c>message_sent:RULE:USER:TIME</c>, then <c>:2</c>, <c>:3</c>… for repeats.</summary>
     private static string Id(EventRecord e, int repeat)
     {
         var stamp = IsoTime.Compact(e.Time, stackalloc char[IsoTime.CompactLength]);
-        var id = $"{BuiltInEvents.MessageSent}:{(string?)e.GetField(0)}:{e.UserId}:{stamp}";
+        var id = $"{BuiltInEvents.MessageSent}:{RuleOf(e)}:{e.UserId}:{stamp}";
         return repeat > 1 ? $"{id}:{repeat}" : id;
     }
 
@@ -85,7 +85,10 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
 
     /// <summary>Whether <paramref name="e"/> is <c>message_sent</c> of <paramref name="rule"/> itself.</summary>
     public bool IsOwn(BoundRule rule, EventRecord e) =>
-        e.Name == BuiltInEvents.MessageSent && (string?)e.GetField(0) == rule.Name;
+        e.Name == BuiltInEvents.MessageSent && RuleOf(e) == rule.Name;
+
+    /// <summary>A <c>message_sent</c>'s <c>rule</c>: its first field, as the built-in event declares it.</summary>
+    private static string? RuleOf(EventRecord e) => (string?)e.GetField(0);
 
     /// <summary>True (with a warning) when <paramref name="e"/> is the link of a same-instant chain that must not trigger any more.</summary>
     public bool StopsChain(EventRecord e, EngineStep step)
