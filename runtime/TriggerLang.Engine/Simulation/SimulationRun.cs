@@ -20,10 +20,10 @@ public sealed class SimulationRun
     private readonly DateTimeOffset? _until;
     private readonly MemoryState _state;
     // Outcomes not yet emitted, each with its place in decision order (the last key of the §8 sort).
-    private List<(Outcome Outcome, long Decision)> _outcomes = [];
+    private List<Decided> _outcomes = [];
     // The two halves of an emit pass, kept between passes rather than grown anew each time.
-    private List<(Outcome Outcome, long Decision)> _later = [];
-    private readonly List<(Outcome Outcome, long Decision)> _ready = [];
+    private List<Decided> _later = [];
+    private readonly List<Decided> _ready = [];
     // Steps to reuse: a follow-up is ingested while its parent's step is still being read, so one per depth of the chain.
     private readonly Stack<EngineStep> _freeSteps = new();
     private long _decisions;
@@ -150,7 +150,7 @@ public sealed class SimulationRun
         return new SimulationResult([.. remaining.Select(e => e.Outcome)], _counts, _conversions, _warnings, _events, _state.PendingCount);
     }
 
-    private void Emit(List<(Outcome Outcome, long Decision)> outcomes)
+    private void Emit(List<Decided> outcomes)
     {
         Sort(outcomes);
         foreach (var (outcome, _) in outcomes)
@@ -159,27 +159,29 @@ public sealed class SimulationRun
         }
     }
 
-    /// <summary>§8 order: time, rule, user, then decision order.</summary>
-    private static void Sort(List<(Outcome Outcome, long Decision)> outcomes) =>
-        CollectionsMarshal.AsSpan(outcomes).Sort(new OutputOrder());
+    private static void Sort(List<Decided> outcomes) => CollectionsMarshal.AsSpan(outcomes).Sort();
 
-    /// <summary>A struct comparer, so that the sort is compiled for it and inlines the comparison instead of calling a delegate.</summary>
-    private readonly struct OutputOrder : IComparer<(Outcome Outcome, long Decision)>
+    /// <summary>
+    /// An outcome with its place in decision order, ordered as §8 sorts output: time, rule, user, then decision order.
+    /// It orders itself rather than through a comparer: a sort given a comparer calls it through a delegate (a struct
+    /// comparer is boxed first), while a sort of values that compare themselves is compiled for them and inlines this.
+    /// </summary>
+    private readonly record struct Decided(Outcome Outcome, long Decision) : IComparable<Decided>
     {
-        public int Compare((Outcome Outcome, long Decision) a, (Outcome Outcome, long Decision) b)
+        public int CompareTo(Decided other)
         {
-            var byTime = a.Outcome.Time.CompareTo(b.Outcome.Time);
+            var byTime = Outcome.Time.CompareTo(other.Outcome.Time);
             if (byTime != 0)
             {
                 return byTime;
             }
-            var byRule = string.CompareOrdinal(a.Outcome.Rule, b.Outcome.Rule);
+            var byRule = string.CompareOrdinal(Outcome.Rule, other.Outcome.Rule);
             if (byRule != 0)
             {
                 return byRule;
             }
-            var byUser = string.CompareOrdinal(a.Outcome.User, b.Outcome.User);
-            return byUser != 0 ? byUser : a.Decision.CompareTo(b.Decision);
+            var byUser = string.CompareOrdinal(Outcome.User, other.Outcome.User);
+            return byUser != 0 ? byUser : Decision.CompareTo(other.Decision);
         }
     }
 
@@ -213,7 +215,7 @@ public sealed class SimulationRun
         {
             foreach (var outcome in outcomes)
             {
-                _outcomes.Add((outcome, _decisions++));
+                _outcomes.Add(new Decided(outcome, _decisions++));
                 _counts = _counts.Add(outcome.Status);
             }
         }
