@@ -24,6 +24,20 @@ public sealed class SharedTextsTests
     }
 
     [Fact]
+    public void Thousands_of_texts_each_keep_their_one_string_as_the_table_grows()
+    {
+        var texts = new SharedTexts();
+        // Prefixes of one another, the same bytes in other orders, and letters of two and three bytes.
+        var words = Enumerable.Range(0, 5_000).SelectMany(i => new[] { $"u{i}", $"u{i}x", $"{i}u", $"é{i}", $"€{i}" }).ToList();
+
+        var first = words.Select(word => texts.Get(Encoding.UTF8.GetBytes(word))).ToList();
+        var again = words.Select(word => texts.Get(Encoding.UTF8.GetBytes(word))).ToList();
+
+        Assert.Equal(words, first);
+        Assert.All(Enumerable.Range(0, words.Count), i => Assert.Same(first[i], again[i]));
+    }
+
+    [Fact]
     public void Past_the_bound_new_texts_are_made_but_not_kept()
     {
         var texts = new SharedTexts(maxEntries: 2);
