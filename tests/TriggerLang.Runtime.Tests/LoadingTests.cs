@@ -3,6 +3,7 @@ using System.Reflection;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using TriggerLang.Engine.Decision;
 using TriggerLang.Runtime.Storage;
 using TriggerLang.Runtime.Storage.Sqlite;
 
@@ -109,7 +110,12 @@ public sealed class LoadingTests
         var records = new StoredRecords(project);
         var loaded = StateLoader.Load(runtime.Services.Store, project, records, new PendingJson(records, project.Rules));
 
-        var sends = followers.SelectMany(follower => loaded.Memory.PendingFor(follower).ToArray()).ToList();
+        var sends = new List<PendingSend>();
+        while (loaded.Memory.NextDue is { } next)
+        {
+            sends.Add(next);
+            loaded.Memory.RemovePending(next);
+        }
         Assert.Equal(6, sends.Count);
         var triggers = sends.Select(s => s.Trigger).Distinct(ReferenceEqualityComparer.Instance).Cast<TriggerLang.Evaluation.EventRecord>();
         Assert.Equal(["p1", "p2"], triggers.Select(e => e.Id).Order());

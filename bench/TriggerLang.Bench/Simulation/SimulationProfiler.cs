@@ -177,7 +177,7 @@ public static class SimulationProfiler
     private static List<(Compiler.Semantics.BoundRule, Compiler.Semantics.BoundSend, RenderScope)> RenderCalls(
         RuleProject project, List<InputRecord> records, Engine.Simulation.SimulationResult result)
     {
-        var state = new MemoryState(project.Evaluators.NewUser);
+        var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
         var engine = new DecisionEngine(project.Rules, project.Evaluators, state, project.Renderer);
         var events = new Dictionary<string, EventRecord>(StringComparer.Ordinal);
         foreach (var record in records)

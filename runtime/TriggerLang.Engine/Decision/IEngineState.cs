@@ -40,7 +40,11 @@ public interface IEngineState
 
     void RemovePending(PendingSend send);
 
-    /// <summary>The user's pending sends, in no particular order; valid until the state is next changed.</summary>
+    /// <summary>
+    /// The user's pending sends that an event may cancel, those of rules with a plain <c>unless</c>
+    /// (<see cref="RuleBook.IsCancellable"/>; a store may give others too), in no particular order; valid until the state
+    /// is next changed.
+    /// </summary>
     ReadOnlySpan<PendingSend> PendingFor(string userId);
 
     /// <summary>

@@ -8,7 +8,9 @@ namespace TriggerLang.Engine.Decision;
 /// sends are also kept in due order, so that the simulator's virtual clock can
 /// jump to the next one.
 /// </summary>
-public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
+/// <param name="newUser">Makes the empty profile of a user first seen (§11).</param>
+/// <param name="rules">Which pending sends are kept findable by recipient: only those an event may cancel (<see cref="RuleBook.IsCancellable"/>).</param>
+public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules) : IEngineState
 {
     // One lookup serves everything kept of a user (UserState); the last user looked up is kept at hand, since a
     // decision asks about one recipient several times in a row (a tenth of the simulation was these lookups).
@@ -83,7 +85,9 @@ public sealed class MemoryState(Func<string, UserRecord> newUser) : IEngineState
         var user = User(send.Recipient);
         send.Owner = user;
         _due.Add(send);
-        user.AddPending(send);
+        // Most sends are never looked for by recipient: listing them all cost a fifth of firing one (the user's list is
+        // seldom in the cache by then).
+        user.AddPending(send, findable: rules.IsCancellable(send.Rule));
     }
 
     public void RemovePending(PendingSend send)

@@ -19,6 +19,7 @@ public sealed class RuleBook
     private readonly Dictionary<string, List<int>> _goalsOn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimeSpan> _lookBack = new(StringComparer.Ordinal);
     private readonly bool[] _sendsKeepTrigger;
+    private readonly bool[] _cancellable;
     private readonly TimeSpan[] _sendRetention;
 
     public RuleBook(SemanticModel model)
@@ -26,6 +27,7 @@ public sealed class RuleBook
         Model = model;
         Rules = model.Rules;
         _sendsKeepTrigger = new bool[Rules.Length];
+        _cancellable = new bool[Rules.Length];
         _sendRetention = new TimeSpan[Rules.Length];
         var longestLimit = TimeSpan.Zero;
         foreach (var limit in model.Limits)
@@ -46,6 +48,7 @@ public sealed class RuleBook
                 else
                 {
                     Add(_cancelledBy, unless.Event.Name, (r, k));
+                    _cancellable[r] = true;
                 }
             }
             // `reeligible after` needs only the last send's time, which is kept apart and forever (`once`).
@@ -84,6 +87,12 @@ public sealed class RuleBook
 
     // The empty answers are shared arrays: a bare `[]` beside a List would be a new List on every event.
     public IReadOnlyList<int> TriggeredBy(string eventName) => _triggeredBy.TryGetValue(eventName, out var list) ? list : Array.Empty<int>();
+
+    /// <summary>
+    /// Whether the rule has a plain <c>unless F</c>, so that an F may cancel its pending sends (<see cref="CancelledBy"/>):
+    /// only such sends need to be found by recipient (<see cref="IEngineState.PendingFor"/>).
+    /// </summary>
+    public bool IsCancellable(int rule) => _cancellable[rule];
 
     /// <summary>The plain <c>unless F</c> clauses (no <c>within</c>) that an event named <paramref name="eventName"/> may trigger.</summary>
     public IReadOnlyList<(int Rule, int Unless)> CancelledBy(string eventName) =>

@@ -17,13 +17,19 @@ internal sealed class UserState
     /// <summary>Oldest first.</summary>
     public List<SentMessage>? Sends;
 
-    /// <summary>In no particular order: a removal moves the last one into the gap (<see cref="PendingSend.OwnerSlot"/>).</summary>
+    /// <summary>
+    /// The pending sends that an event may cancel (<see cref="MemoryState.PendingFor"/>), in no particular order: a removal
+    /// moves the last one into the gap (<see cref="PendingSend.OwnerSlot"/>).
+    /// </summary>
     public List<PendingSend>? Pending;
 
     // The digest sends among them, with what finds them: a look-up reads no send but the one found.
     private List<(int Rule, DateTimeOffset DigestTime, PendingSend Send)>? _digests;
 
     private List<(string Event, List<EventRecord> Events)>? _history;
+
+    // The OwnerSlot of a send not in Pending.
+    private const int NotListed = -1;
     private List<(int Rule, DateTimeOffset Time)>? _lastSends;
 
     /// <summary>The remembered events of one name, oldest first, or null.</summary>
@@ -131,11 +137,16 @@ internal sealed class UserState
         lastSends.Add((rule, time));
     }
 
-    public void AddPending(PendingSend send)
+    /// <summary>Adds a pending send: to <see cref="Pending"/> when <paramref name="findable"/>, to the open digests when it is one.</summary>
+    public void AddPending(PendingSend send, bool findable)
     {
-        var pending = Pending ??= [];
-        send.OwnerSlot = pending.Count;
-        pending.Add(send);
+        send.OwnerSlot = NotListed;
+        if (findable)
+        {
+            var pending = Pending ??= [];
+            send.OwnerSlot = pending.Count;
+            pending.Add(send);
+        }
         if (send.Digest is { } batch)
         {
             (_digests ??= []).Add((send.Rule, batch.DigestTime, send));
@@ -145,7 +156,8 @@ internal sealed class UserState
     /// <summary>Removes a pending send (by reference), and the lists when they are left empty.</summary>
     public void RemovePending(PendingSend send)
     {
-        if (Pending is { } pending && send.OwnerSlot < pending.Count && ReferenceEquals(pending[send.OwnerSlot], send))
+        if (send.OwnerSlot != NotListed && Pending is { } pending && send.OwnerSlot < pending.Count
+            && ReferenceEquals(pending[send.OwnerSlot], send))
         {
             var last = pending[^1];
             pending[send.OwnerSlot] = last;

@@ -41,5 +41,5 @@ public sealed class Simulator(RuleBook rules, IRuleEvaluators evaluators, Messag
     /// large input need not hold it (<see cref="UntimedFirstReader"/> puts a file's records in that order).
     /// </summary>
     public SimulationRun Start(DateTimeOffset? until = null, Action<Outcome>? emit = null) =>
-        new(new DecisionEngine(rules, evaluators, new MemoryState(evaluators.NewUser), renderer, explain), until, emit);
+        new(new DecisionEngine(rules, evaluators, new MemoryState(evaluators.NewUser, rules), renderer, explain), until, emit);
 }

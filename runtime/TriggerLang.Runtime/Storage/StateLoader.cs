@@ -18,7 +18,7 @@ internal static class StateLoader
     public static LoadedState Load(IRuntimeStore store, RuleProject project, StoredRecords records, PendingJson pendingJson,
         CancellationToken cancel = default)
     {
-        var memory = new MemoryState(project.Evaluators.NewUser);
+        var memory = new MemoryState(project.Evaluators.NewUser, project.Rules);
         foreach (var (id, record) in store.Profiles())
         {
             memory.Profile(id).Apply(records.ReadProfile(record, $"profile {id}"));

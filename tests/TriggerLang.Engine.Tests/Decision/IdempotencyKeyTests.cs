@@ -32,7 +32,7 @@ public sealed class IdempotencyKeyTests
 
     private static string Key(RuleProject project, string user, string trigger)
     {
-        var state = new MemoryState(project.Evaluators.NewUser);
+        var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
         var engine = new DecisionEngine(project.Rules, project.Evaluators, state, project.Renderer);
         state.Profile(user).User.Email = "a@example.com";
         var e = project.Evaluators.NewEvent("ping")!;

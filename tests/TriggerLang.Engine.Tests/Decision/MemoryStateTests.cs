@@ -7,7 +7,7 @@ namespace TriggerLang.Engine.Tests.Decision;
 
 /// <summary>
 /// The memory state's pending sends: they come due in §11 order (time, trigger, rule, recipient, creation), a send
-/// removed before its turn never comes due, and a user's other pending sends and open digests stay findable. Followers
+/// removed before its turn never comes due, and the sends an event may cancel and open digests stay findable by recipient. Followers
 /// are listed in id order, each once.
 /// </summary>
 public sealed class MemoryStateTests
@@ -18,9 +18,10 @@ public sealed class MemoryStateTests
     public void Followers_are_listed_by_id_and_once_however_the_follows_came()
     {
         var ids = Gen.Int[0, 40].Select(n => $"u{n}");
+        using var project = Project();
         Gen.Select(ids.List[0, 60], ids.List[0, 20]).Sample((first, second) =>
         {
-            var state = new MemoryState(id => throw new InvalidOperationException("no profile is read"));
+            var state = new MemoryState(id => throw new InvalidOperationException("no profile is read"), project.Rules);
             foreach (var follower in first)
             {
                 state.AddFollow(follower, "star");
@@ -42,7 +43,7 @@ public sealed class MemoryStateTests
     public void Pending_sends_come_due_by_time_then_trigger_then_rule_then_recipient_then_creation()
     {
         using var project = Project();
-        var state = new MemoryState(project.Evaluators.NewUser);
+        var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
         var trigger = Ping(project);
         PendingSend Send(long id, int rule, string recipient, long order, int minutes) =>
             new(id, rule, recipient, trigger, order, Time.AddMinutes(minutes), DateTimeZone.Utc);
@@ -68,7 +69,7 @@ public sealed class MemoryStateTests
     public void A_send_removed_before_its_turn_never_comes_due_and_one_added_again_comes_due_once()
     {
         using var project = Project();
-        var state = new MemoryState(project.Evaluators.NewUser);
+        var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
         var trigger = Ping(project);
         var sends = Enumerable.Range(1, 4).Select(i => new PendingSend(i, 0, "u1", trigger, i, Time.AddMinutes(i), DateTimeZone.Utc)).ToList();
         sends.ForEach(state.AddPending);
@@ -88,7 +89,7 @@ public sealed class MemoryStateTests
     public void Removing_a_pending_send_leaves_the_users_others_and_their_digests()
     {
         using var project = Project();
-        var state = new MemoryState(project.Evaluators.NewUser);
+        var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
         var trigger = Ping(project);
         var plain = new PendingSend(1, 0, "u1", trigger, 1, Time, DateTimeZone.Utc);
         var digest = new PendingSend(2, 1, "u1", trigger, 1, Time.AddHours(9), DateTimeZone.Utc) { Digest = new DigestBatch(Time.AddHours(9), null) };
@@ -99,7 +100,8 @@ public sealed class MemoryStateTests
 
         state.RemovePending(plain);
 
-        Assert.Equal([2, 3], state.PendingFor("u1").ToArray().Select(s => s.Id).Order());
+        // The digest is found as one (rule b has no plain unless, so it is not listed by recipient).
+        Assert.Equal([3], state.PendingFor("u1").ToArray().Select(s => s.Id));
         Assert.Same(digest, state.DigestFor(1, "u1", Time.AddHours(9)));
         Assert.Null(state.DigestFor(1, "u1", Time.AddHours(10)));
         Assert.Null(state.DigestFor(0, "u1", Time.AddHours(9)));
@@ -109,6 +111,28 @@ public sealed class MemoryStateTests
         Assert.Null(state.DigestFor(1, "u1", Time.AddHours(9)));
         Assert.Equal([3], state.PendingFor("u1").ToArray().Select(s => s.Id));
         state.RemovePending(other);
+        Assert.Empty(state.PendingFor("u1").ToArray());
+    }
+
+    [Fact]
+    public void Only_sends_that_an_event_may_cancel_are_listed_by_recipient_and_the_others_still_come_due()
+    {
+        using var project = Project();
+        var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
+        var trigger = Ping(project);
+        var cancellable = new PendingSend(1, 0, "u1", trigger, 1, Time.AddMinutes(2), DateTimeZone.Utc);
+        var unlisted = new PendingSend(2, 2, "u1", trigger, 1, Time.AddMinutes(1), DateTimeZone.Utc);
+        var later = new PendingSend(3, 2, "u1", trigger, 1, Time.AddMinutes(3), DateTimeZone.Utc);
+        state.AddPending(cancellable);
+        state.AddPending(unlisted);
+        state.AddPending(later);
+
+        Assert.Equal([1], state.PendingFor("u1").ToArray().Select(s => s.Id));
+
+        state.RemovePending(later);
+
+        Assert.Equal([1], state.PendingFor("u1").ToArray().Select(s => s.Id));
+        Assert.Equal([2, 1], Drain(state));
         Assert.Empty(state.PendingFor("u1").ToArray());
     }
 
@@ -124,7 +148,7 @@ public sealed class MemoryStateTests
         var trigger = Ping(project);
         steps.Sample(script =>
         {
-            var state = new MemoryState(project.Evaluators.NewUser);
+            var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
             var expected = new SortedSet<PendingSend>(PendingSend.Order);
             var removed = new List<PendingSend>();
             var clock = Time;
@@ -160,6 +184,11 @@ public sealed class MemoryStateTests
                         break;
                 }
                 Assert.Equal(expected.Count, state.PendingCount);
+                foreach (var recipient in new[] { "u0", "u1", "u2", "u3" })
+                {
+                    Assert.Equal(expected.Where(s => s.Recipient == recipient && s.Rule == 0).Select(s => s.Id).Order(),
+                        state.PendingFor(recipient).ToArray().Select(s => s.Id).Order());
+                }
             }
             Assert.Equal(expected.Select(s => s.Id), Drain(state));
         }, iter: 300);
@@ -177,10 +206,13 @@ public sealed class MemoryStateTests
         return ids;
     }
 
+    // Rule a's sends can be cancelled (a plain unless), so the state lists them by recipient; c's cannot.
     private static RuleProject Project() => RuleProjects.FromText("""
         event ping { }
-        rule a on ping send email "a"
+        event pong { }
+        rule a on ping unless pong send email "a"
         rule b on ping digest daily at 19:00 utc send email "b"
+        rule c on ping delay 1h send email "c"
         """);
 
     private static EventRecord Ping(RuleProject project)

@@ -69,7 +69,7 @@ public sealed class RuleBookTests
     public void The_memory_state_forgets_each_event_and_send_after_its_own_retention()
     {
         using var project = RuleProjects.FromText(Rules);
-        var state = new MemoryState(project.Evaluators.NewUser);
+        var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
         var engine = new DecisionEngine(project.Rules, project.Evaluators, state, project.Renderer);
         var start = DateTimeOffset.Parse("2026-12-01T00:00Z");
         for (var day = 0; day < 30; day++)
