@@ -3,26 +3,32 @@ namespace TriggerLang.Engine.Decision;
 /// <summary>
 /// The pending sends in due order (<see cref="DueKey"/>, §11), for a host's clock to jump to the next one.
 /// <para>
-/// Two levels, as a calendar: sends due before <see cref="_horizon"/> are in a binary heap, later ones wait unsorted in
-/// a bucket per hour until the heap runs dry, and then the next hour's bucket moves into it. Hosts take the first send
-/// and fire it, so taking the first is the common case; with every pending send in one heap (tens of thousands: digests
-/// and sends deferred to the next window wait for a day) each take walked down levels that were out of the cache, and
-/// the heap was a tenth of <c>trig simulate</c>. A heap of one hour stays small.
+/// As a calendar: sends due at or after <see cref="_horizon"/> wait unsorted in a bucket per hour. When everything before
+/// the horizon has been taken, the next hour's bucket is sorted at once into <see cref="_run"/>, which is then taken from
+/// the front; a send added with a due time before the horizon (scheduled during that hour, for that hour) goes into a
+/// binary heap beside it, and the first send is the earlier of the two fronts. Hosts take the first send and fire it,
+/// so taking the first is the common case. With all pending sends in one heap (tens of thousands: digests and sends
+/// deferred to the next window wait for a day) each take walked down levels that were out of the cache; an hour's
+/// bucket in one heap still cost a twentieth of <c>trig simulate</c>. Sorting a bucket compares keys side by side in
+/// one array, and the heap holds only the few sends made for the current hour.
 /// </para>
-/// A send removed from elsewhere than the top is only marked (<see cref="PendingSend.DueMark"/>) and dropped when it
-/// reaches the top of the heap or its bucket moves.
+/// A send removed from elsewhere than the front is only marked (<see cref="PendingSend.DueMark"/>) and dropped when it
+/// reaches the front or its bucket moves.
 /// </summary>
 internal sealed class DueQueue
 {
     private const long BucketTicks = TimeSpan.TicksPerHour;
 
-    // Keyed by value: a sift compares keys in the heap's own array instead of reading two sends from all over the heap.
+    // Keyed by value: a sift or a sort compares keys in the array itself instead of reading two sends from all over the heap.
     private readonly PriorityQueue<PendingSend, DueKey> _heap = new();
+    private DueKey[] _run = [];
+    private int _runStart;
+    private int _runEnd;
     private readonly Dictionary<long, List<PendingSend>> _buckets = [];
     private readonly PriorityQueue<long, long> _bucketOrder = new();
     private readonly Stack<List<PendingSend>> _spareBuckets = new();
 
-    // UTC ticks: every queued send due before it is in the heap, every one due at or after it in a bucket.
+    // UTC ticks: every queued send due before it is in the run or the heap, every one due at or after it in a bucket.
     private long _horizon = long.MinValue;
 
     /// <summary>The sends queued and not removed.</summary>
@@ -35,14 +41,15 @@ internal sealed class DueQueue
         {
             while (true)
             {
-                while (_heap.TryPeek(out var first, out _))
+                var fromRun = RunFront();
+                var fromHeap = HeapFront();
+                if (fromRun is { } run && fromHeap is { } heap)
                 {
-                    if (first.DueMark == DueMark.Queued)
-                    {
-                        return first;
-                    }
-                    _heap.Dequeue();
-                    first.DueMark = DueMark.None;
+                    return run.CompareTo(heap) < 0 ? run.Send : heap.Send;
+                }
+                if ((fromRun ?? fromHeap) is { } only)
+                {
+                    return only.Send;
                 }
                 if (!MoveNextBucket())
                 {
@@ -60,7 +67,7 @@ internal sealed class DueQueue
             case DueMark.Queued:
                 return;
             case DueMark.Removed:
-                // Still in the heap or its bucket, where it was: its due time never changes.
+                // Still in the run, the heap or its bucket, where it was: its due time never changes.
                 send.DueMark = DueMark.Queued;
                 break;
             default:
@@ -79,7 +86,12 @@ internal sealed class DueQueue
             return;
         }
         Count--;
-        if (_heap.TryPeek(out var first, out _) && ReferenceEquals(first, send))
+        if (_runStart < _runEnd && ReferenceEquals(_run[_runStart].Send, send))
+        {
+            _run[_runStart++] = default;
+            send.DueMark = DueMark.None;
+        }
+        else if (_heap.TryPeek(out var first, out _) && ReferenceEquals(first, send))
         {
             _heap.Dequeue();
             send.DueMark = DueMark.None;
@@ -88,6 +100,37 @@ internal sealed class DueQueue
         {
             send.DueMark = DueMark.Removed;
         }
+    }
+
+    /// <summary>The run's first send still queued, dropping the removed ones before it.</summary>
+    private DueKey? RunFront()
+    {
+        while (_runStart < _runEnd)
+        {
+            var front = _run[_runStart];
+            if (front.Send.DueMark == DueMark.Queued)
+            {
+                return front;
+            }
+            front.Send.DueMark = DueMark.None;
+            _run[_runStart++] = default;
+        }
+        return null;
+    }
+
+    /// <summary>The heap's first send still queued, dropping the removed ones before it.</summary>
+    private DueKey? HeapFront()
+    {
+        while (_heap.TryPeek(out var first, out var key))
+        {
+            if (first.DueMark == DueMark.Queued)
+            {
+                return key;
+            }
+            _heap.Dequeue();
+            first.DueMark = DueMark.None;
+        }
+        return null;
     }
 
     private void Place(PendingSend send)
@@ -107,7 +150,7 @@ internal sealed class DueQueue
         bucket.Add(send);
     }
 
-    /// <summary>Moves the earliest bucket's sends still queued into the heap (the heap is empty); false when there is none.</summary>
+    /// <summary>Sorts the earliest bucket's sends still queued into the run (the run and the heap are empty); false when there is none.</summary>
     private bool MoveNextBucket()
     {
         if (!_bucketOrder.TryDequeue(out var hour, out _))
@@ -117,17 +160,24 @@ internal sealed class DueQueue
         var bucket = _buckets[hour];
         _buckets.Remove(hour);
         _horizon = (hour + 1) * BucketTicks;
+        if (_run.Length < bucket.Count)
+        {
+            _run = new DueKey[Math.Max(bucket.Count, 2 * _run.Length)];
+        }
+        _runStart = 0;
+        _runEnd = 0;
         foreach (var send in bucket)
         {
             if (send.DueMark == DueMark.Queued)
             {
-                _heap.Enqueue(send, new DueKey(send));
+                _run[_runEnd++] = new DueKey(send);
             }
             else
             {
                 send.DueMark = DueMark.None; // removed while it waited
             }
         }
+        _run.AsSpan(0, _runEnd).Sort();
         bucket.Clear();
         _spareBuckets.Push(bucket);
         return true;
@@ -139,6 +189,6 @@ internal enum DueMark : byte
 {
     None,
     Queued,
-    /// <summary>Removed, but still in the heap (until it reaches the top) or in its bucket (until the bucket moves).</summary>
+    /// <summary>Removed, but still in the run or the heap (until it reaches the front) or in its bucket (until the bucket moves).</summary>
     Removed,
 }
