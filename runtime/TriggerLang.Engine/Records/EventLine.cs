@@ -63,8 +63,11 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
         var keys = Key.None;
         string? id = null, name = null, user = null;
         var time = default(DateTimeOffset);
-        // Where the properties start: they are read once the record exists, which needs the name, wherever it stands.
-        var properties = EmptyProperties();
+        // The properties are read into the record, which needs the name. Writers put the name first, and then the
+        // properties are read where they stand; otherwise the reader is kept at their start and they are read at the end.
+        EventRecord? record = null;
+        var properties = default(Utf8JsonReader);
+        var propertiesLater = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueIsEscaped)
@@ -94,7 +97,16 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
             }
             if (key == Key.Properties && reader.TokenType == JsonTokenType.StartObject)
             {
+                if (name is not null)
+                {
+                    if ((record = evaluators.NewEvent(name)) is null || !record.TryReadProperties(ref reader))
+                    {
+                        return null;
+                    }
+                    continue; // on the properties' end
+                }
                 properties = reader;
+                propertiesLater = true;
             }
             reader.Skip();
         }
@@ -103,14 +115,27 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
         {
             return null;
         }
-        if (evaluators.NewEvent(name!) is not { } record)
+        if (record is null)
         {
-            return null;
+            // No properties (absent or null, read as an empty object so that the record still checks its required fields),
+            // or properties before the name.
+            if ((record = evaluators.NewEvent(name!)) is null)
+            {
+                return null;
+            }
+            if (!propertiesLater)
+            {
+                properties = EmptyProperties();
+            }
+            if (!record.TryReadProperties(ref properties))
+            {
+                return null;
+            }
         }
         record.Id = id!;
         record.UserId = user!;
         record.Time = time;
-        return record.TryReadProperties(ref properties) ? record : null;
+        return record;
     }
 
     private static Key KeyOf(ReadOnlySpan<byte> name) => name switch
