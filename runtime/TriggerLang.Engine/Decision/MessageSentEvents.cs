@@ -16,26 +16,24 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
 {
     public const int MaxChain = 16;
 
-    // Both only concern one instant: they are cleared when time moves on.
-    private readonly Dictionary<(string Rule, string Recipient), int> _repeats = [];
+    // Both only concern one instant: they are cleared when time moves on. Repeats are counted by rule number.
+    private readonly Dictionary<(int Rule, string Recipient), int> _repeats = [];
     private readonly Dictionary<string, int> _chainLength = new(StringComparer.Ordinal); // by id, for links past a chain's first
 
     // An event's id is made when first read (most never are), by the maker of its repeat number: makers[n - 1].
     private readonly List<Func<EventRecord, string>> _idMakers = [];
 
     // The properties depend only on (rule, channel): read once into an event that each sent message's event copies.
-    private readonly Dictionary<(string Rule, string Channel), EventRecord> _templates = [];
+    // By rule number, then channel: a rule sends through one channel or two.
+    private List<(string Channel, EventRecord Template)>?[] _templates = [];
     private DateTimeOffset _instant;
 
+    /// <summary>The <c>message_sent</c> of <paramref name="send"/>, delivered through <paramref name="channel"/> at <paramref name="time"/>; <paramref name="rule"/> is its rule's name.</summary>
     public EventRecord Create(string rule, string channel, PendingSend send, DateTimeOffset time)
     {
         MoveTo(time);
-        var repeat = ++CollectionsMarshal.GetValueRefOrAddDefault(_repeats, (rule, send.Recipient), out _);
-        if (!_templates.TryGetValue((rule, channel), out var template))
-        {
-            template = _templates[(rule, channel)] = Template(rule, channel);
-        }
-        var e = template.Copy();
+        var repeat = ++CollectionsMarshal.GetValueRefOrAddDefault(_repeats, (send.Rule, send.Recipient), out _);
+        var e = TemplateOf(send.Rule, rule, channel).Copy();
         e.UserId = send.Recipient;
         e.Time = time;
         e.DeferId(IdMaker(repeat));
@@ -64,6 +62,25 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
         var stamp = IsoTime.Compact(e.Time, stackalloc char[IsoTime.CompactLength]);
         var id = $"{BuiltInEvents.MessageSent}:{RuleOf(e)}:{e.UserId}:{stamp}";
         return repeat > 1 ? $"{id}:{repeat}" : id;
+    }
+
+    private EventRecord TemplateOf(int ruleNumber, string rule, string channel)
+    {
+        if (_templates.Length <= ruleNumber)
+        {
+            Array.Resize(ref _templates, ruleNumber + 1);
+        }
+        var byChannel = _templates[ruleNumber] ??= [];
+        foreach (var (known, template) in byChannel)
+        {
+            if (known == channel)
+            {
+                return template;
+            }
+        }
+        var made = Template(rule, channel);
+        byChannel.Add((channel, made));
+        return made;
     }
 
     /// <summary>An event with the properties of (rule, channel), read from JSON as any event's are (written without reflection: hosts may run trimmed).</summary>

@@ -103,6 +103,27 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void A_message_sent_names_the_channel_its_message_went_through()
+    {
+        // u1 has an email address, u2 only a push token: welcome reaches u2 through its `else send push`.
+        var result = Run("""
+            event signup { }
+            rule welcome on signup send email "Welcome" else send push "Welcome"
+            rule after_email on message_sent where rule == "welcome" and channel == "email" send push "e"
+            rule after_push on message_sent where rule == "welcome" and channel == "push" send push "p"
+            test "t" {
+              user u1 { email: "a@example.com", push_token: "t1" }
+              user u2 { push_token: "t2" }
+              at 2026-12-01T10:00Z event signup for u1
+              at 2026-12-01T10:00Z event signup for u2
+              at 2026-12-01T11:00Z event signup for u1
+            }
+            """);
+        Assert.Equal([("after_email", "u1"), ("after_email", "u1"), ("after_push", "u2")],
+            result.Outcomes.Where(o => o.Rule.StartsWith("after_")).Select(o => (o.Rule, o.User)).Order());
+    }
+
+    [Fact]
     public void Outcomes_explain_each_decision()
     {
         var result = Run("""
