@@ -221,7 +221,7 @@ public sealed class DecisionEngine
         {
             return;
         }
-        var zone = _zones.ForRecipient(profile.User.Timezone);
+        var zone = _zones.ForProfile(profile);
         if (zone.Warning is { } warning)
         {
             step.Warnings.Add(warning);

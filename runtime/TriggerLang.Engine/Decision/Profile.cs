@@ -1,4 +1,5 @@
 using TriggerLang.Engine.Records;
+using TriggerLang.Engine.Time;
 using TriggerLang.Evaluation;
 
 namespace TriggerLang.Engine.Decision;
@@ -13,6 +14,9 @@ public sealed class Profile(UserRecord user)
     private readonly Dictionary<string, bool> _categories = new(StringComparer.Ordinal);
 
     public UserRecord User { get; } = user;
+
+    /// <summary>The zone last resolved for <see cref="UserRecord.Timezone"/>, by which resolver (<see cref="ZoneResolver.ForProfile"/>).</summary>
+    internal (ZoneResolver Resolver, string? Timezone, RecipientZone Zone)? ResolvedZone;
 
     /// <summary>The channel preferences set (true or false); a channel not here is subscribed.</summary>
     public IReadOnlyDictionary<string, bool> Subscriptions => _subscriptions;

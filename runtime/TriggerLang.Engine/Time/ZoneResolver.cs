@@ -1,6 +1,7 @@
 using NodaTime;
 using TriggerLang.Compiler.Semantics;
 using TriggerLang.Compiler.Syntax;
+using TriggerLang.Engine.Decision;
 
 namespace TriggerLang.Engine.Time;
 
@@ -28,6 +29,23 @@ public sealed class ZoneResolver
         _fallback = DateTimeZoneProviders.Tzdb.GetZoneOrNull(settingsTimeZone) ?? DateTimeZone.Utc;
         _fallbackSource = _fallback.Id == Utc ? Utc : $"{_fallback.Id} (settings.timezone)";
         _fallbackZone = new RecipientZone(_fallback, null);
+    }
+
+    /// <summary>
+    /// The recipient's zone, as <see cref="ForRecipient(string?)"/> gives it for their <c>timezone</c>, kept with the
+    /// profile until that attribute changes: every trigger asks, and the id was checked and looked up by its text each time.
+    /// </summary>
+    public RecipientZone ForProfile(Profile profile)
+    {
+        var timezone = profile.User.Timezone;
+        if (profile.ResolvedZone is { } known && ReferenceEquals(known.Resolver, this) && ReferenceEquals(known.Timezone, timezone))
+        {
+            return known.Zone;
+        }
+        var zone = ForRecipient(timezone);
+        // A warning is given on every ask (the host keeps each once): such a zone is not kept.
+        profile.ResolvedZone = zone.Warning is null ? (this, timezone, zone) : null;
+        return zone;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using NodaTime;
 using TriggerLang.Compiler.Semantics;
 using TriggerLang.Compiler.Syntax;
+using TriggerLang.Engine.Decision;
 using TriggerLang.Engine.Time;
 
 namespace TriggerLang.Engine.Tests.Time;
@@ -57,6 +58,26 @@ public class ZoneResolverTests
         Assert.Equal("Europe/Paris", recipient.Zone.Id);
         Assert.Equal("unknown time zone \"america/new_york\" of user (did you mean \"America/New_York\"?); "
             + "using Europe/Paris (settings.timezone)", recipient.Warning);
+    }
+
+    [Fact]
+    public void A_profiles_zone_follows_its_timezone_and_an_unknown_one_warns_at_every_ask()
+    {
+        using var project = RuleProjects.FromText("event ping { }");
+        var profile = new Profile(project.Evaluators.NewUser("u1"));
+        var berlin = new ZoneResolver("Europe/Berlin");
+
+        // Without a timezone, each resolver falls back to its own settings.timezone.
+        Assert.Equal("Europe/Paris", _paris.ForProfile(profile).Zone.Id);
+        Assert.Equal("Europe/Berlin", berlin.ForProfile(profile).Zone.Id);
+        profile.User.Timezone = "Asia/Kolkata";
+        Assert.Equal("Asia/Kolkata", _paris.ForProfile(profile).Zone.Id);
+        Assert.Equal("Asia/Kolkata", _paris.ForProfile(profile).Zone.Id);
+        profile.User.Timezone = "Mars/Base";
+        Assert.NotNull(_paris.ForProfile(profile).Warning);
+        Assert.NotNull(_paris.ForProfile(profile).Warning);
+        profile.User.Timezone = null;
+        Assert.Equal("Europe/Paris", _paris.ForProfile(profile).Zone.Id);
     }
 
     [Fact]
