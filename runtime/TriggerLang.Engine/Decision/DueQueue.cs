@@ -21,6 +21,7 @@ internal sealed class DueQueue
 
     // Keyed by value: a sift or a sort compares keys in the array itself instead of reading two sends from all over the heap.
     private readonly PriorityQueue<PendingSend, DueKey> _heap = new();
+    // The current hour's bucket, sorted when it moved: the sends still to take are _run[_runStart.._runEnd].
     private DueKey[] _run = [];
     private int _runStart;
     private int _runEnd;

@@ -64,6 +64,7 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
         return repeat > 1 ? $"{id}:{repeat}" : id;
     }
 
+    /// <summary>The event that the <c>message_sent</c> of rule number <paramref name="ruleNumber"/> (named <paramref name="rule"/>) through <paramref name="channel"/> copies, read on first use.</summary>
     private EventRecord TemplateOf(int ruleNumber, string rule, string channel)
     {
         if (_templates.Length <= ruleNumber)

@@ -23,13 +23,13 @@ internal sealed class UserState
     /// </summary>
     public List<PendingSend>? Pending;
 
-    // The digest sends among them, with what finds them: a look-up reads no send but the one found.
+    // The OwnerSlot of a send not in Pending.
+    private const int NotListed = -1;
+
+    // The pending digest sends, listed or not, with what finds them: a look-up reads no send but the one found.
     private List<(int Rule, DateTimeOffset DigestTime, PendingSend Send)>? _digests;
 
     private List<(string Event, List<EventRecord> Events)>? _history;
-
-    // The OwnerSlot of a send not in Pending.
-    private const int NotListed = -1;
     private List<(int Rule, DateTimeOffset Time)>? _lastSends;
 
     /// <summary>The remembered events of one name, oldest first, or null.</summary>
