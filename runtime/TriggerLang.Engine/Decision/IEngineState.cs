@@ -33,7 +33,10 @@ public interface IEngineState
     /// <summary>The user's sends still remembered, oldest first; valid until the state is next changed.</summary>
     ReadOnlySpan<SentMessage> Sends(string userId);
 
-    /// <summary>The time of the user's last send of a rule, kept forever (<c>once</c>).</summary>
+    /// <summary>
+    /// The time of the user's last send of a rule with <c>once</c> or <c>reeligible after</c>, kept forever
+    /// (<see cref="RuleBook.KeepsLastSend"/>); a store need not keep it for other rules.
+    /// </summary>
     DateTimeOffset? LastSend(int rule, string userId);
 
     void AddPending(PendingSend send);

@@ -9,7 +9,8 @@ namespace TriggerLang.Engine.Decision;
 /// jump to the next one.
 /// </summary>
 /// <param name="newUser">Makes the empty profile of a user first seen (§11).</param>
-/// <param name="rules">Which pending sends are kept findable by recipient: only those an event may cancel (<see cref="RuleBook.IsCancellable"/>).</param>
+/// <param name="rules">What is kept for the rules to ask: pending sends are findable by recipient only when an event may cancel them
+/// (<see cref="RuleBook.IsCancellable"/>), and last sends are kept only for rules that read them (<see cref="RuleBook.KeepsLastSend"/>).</param>
 public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules) : IEngineState
 {
     // One lookup serves everything kept of a user (UserState); the last user looked up is kept at hand, since a
@@ -65,7 +66,10 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
     {
         var user = User(message.User);
         (user.Sends ??= []).Add(message);
-        user.SetLastSend(message.Rule, message.Time);
+        if (rules.KeepsLastSend(message.Rule))
+        {
+            user.SetLastSend(message.Rule, message.Time);
+        }
         while (_sendOrder.Count <= message.Rule)
         {
             _sendOrder.Add(null);

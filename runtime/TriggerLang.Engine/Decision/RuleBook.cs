@@ -107,6 +107,13 @@ public sealed class RuleBook
     /// </summary>
     public bool SendKeepsTrigger(int rule) => _sendsKeepTrigger[rule];
 
+    /// <summary>
+    /// Whether the time of the rule's last send to a user must be kept (forever): only <c>once</c> and
+    /// <c>reeligible after</c> read it, and memory that kept it for every rule held an entry per (rule, user) ever sent.
+    /// The runtime's store still keeps them all, so that a rule given <c>once</c> on a reload knows the sends before it.
+    /// </summary>
+    public bool KeepsLastSend(int rule) => Rules[rule].Reeligibility.Kind != ReeligibilityKind.Always;
+
     /// <summary>Whether events of this name must be remembered for an <c>unless … within</c> look-back.</summary>
     public bool Remembers(string eventName) => _lookBack.ContainsKey(eventName);
 

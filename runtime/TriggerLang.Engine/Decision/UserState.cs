@@ -5,10 +5,10 @@ namespace TriggerLang.Engine.Decision;
 
 /// <summary>
 /// What <see cref="MemoryState"/> keeps per user, so that one lookup by id finds all of it: the profile, the sends
-/// still remembered, the pending sends, the remembered events and the last send of each rule. Each part is made on
-/// first use and dropped when left empty (the last sends excepted: <c>once</c> keeps them forever). A user has few
-/// of each, so lists scanned in place cost less than tables keyed by (rule, user…), which hashed the id string again
-/// for every question and held an entry per key.
+/// still remembered, the pending sends, the remembered events and the last send of each rule that reads it. Each part
+/// is made on first use and dropped when left empty (the last sends excepted: <c>once</c> keeps them forever). A user
+/// has few of each, so lists scanned in place cost less than tables keyed by (rule, user…), which hashed the id string
+/// again for every question and held an entry per key.
 /// </summary>
 internal sealed class UserState
 {

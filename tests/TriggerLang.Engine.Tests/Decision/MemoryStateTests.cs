@@ -136,6 +136,28 @@ public sealed class MemoryStateTests
         Assert.Empty(state.PendingFor("u1").ToArray());
     }
 
+    [Fact]
+    public void Only_rules_with_once_or_reeligible_after_keep_their_last_send()
+    {
+        using var project = RuleProjects.FromText("""
+            event ping { }
+            rule plain on ping send email "p"
+            rule first on ping once send email "f"
+            rule again on ping reeligible after 1d send email "a"
+            """);
+        var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
+        var trigger = Ping(project);
+        for (var rule = 0; rule < 3; rule++)
+        {
+            state.RecordSend(SentMessage.Of(project.Rules, rule, "u1", "email", Time, isTransactional: false, trigger), trigger);
+        }
+
+        Assert.Null(state.LastSend(0, "u1"));
+        Assert.Equal(Time, state.LastSend(1, "u1"));
+        Assert.Equal(Time, state.LastSend(2, "u1"));
+        Assert.Equal(3, state.Sends("u1").Length);
+    }
+
     private enum Step { Add, Remove, AddAgain, Fire }
 
     [Fact]

@@ -94,7 +94,8 @@ public sealed class RuleBookTests
         Assert.Equal(Enumerable.Range(16, 14), SentDays(2));
         Assert.Equal([29], SentDays(3));
         Assert.Equal(state.Sends("u1").ToArray().OrderBy(s => s.Time), state.Sends("u1").ToArray()); // still in time order
-        Assert.Equal(start, state.LastSend(0, "u1") - TimeSpan.FromDays(29)); // kept apart, forever: `once`
+        Assert.Equal(start, state.LastSend(1, "u1") - TimeSpan.FromDays(29)); // kept apart, forever, for `reeligible after`
+        Assert.Null(state.LastSend(0, "u1")); // a reads no last send
     }
 
     private static EventRecord Event(IRuleEvaluators evaluators, string name, string id, DateTimeOffset time)
