@@ -8,7 +8,7 @@ namespace TriggerLang.Engine.Tests.Decision;
 /// <summary>
 /// The memory state's pending sends: they come due in §11 order (time, trigger, rule, recipient, creation), a send
 /// removed before its turn never comes due, and the sends an event may cancel and open digests stay findable by recipient. Followers
-/// are listed in id order, each once.
+/// are listed in id order, each once. Last sends are kept only for the rules that read them.
 /// </summary>
 public sealed class MemoryStateTests
 {
