@@ -39,6 +39,51 @@ public class EventLineProperties
     }
 
     [Fact]
+    public void Plain_lines_in_the_writers_order_are_taken_exactly_when_the_full_path_accepts_them_and_read_the_same() =>
+        EventLines.PlainInWritersOrder.Sample(line =>
+        {
+            var (fast, full) = BothWays(line);
+            Assert.Equal(full.StartsWith("refused", StringComparison.Ordinal) ? null : full, fast);
+        }, iter: 3000);
+
+    [Fact]
+    public void Lines_in_the_writers_order_read_the_same_either_way() => EventLines.InWritersOrder.Sample(FastAgreesOrDeclines, iter: 5000);
+
+    [Theory]
+    [InlineData("id")]
+    [InlineData("user")]
+    [InlineData("name")]
+    public void A_raw_control_character_in_a_text_read_by_position_is_refused_as_JSON_refuses_it(string member)
+    {
+        // JSON allows no unescaped control character in a string; the full path refuses the line, the fast one must not take it.
+        var texts = new Dictionary<string, string> { ["id"] = "e1", ["user"] = "u1", ["name"] = "few" };
+        texts[member] = texts[member][..1] + "\t" + texts[member][1..];
+        var line = $$$"""{"type":"event","id":"{{{texts["id"]}}}","name":"{{{texts["name"]}}}","user":"{{{texts["user"]}}}","time":"2026-12-01T10:00:00Z","properties":{}}""";
+
+        var (fast, full) = BothWays(line);
+
+        Assert.Null(fast);
+        Assert.StartsWith("refused", full);
+    }
+
+    [Theory]
+    [InlineData(13)]
+    [InlineData(14)]
+    [InlineData(15)]
+    [InlineData(16)]
+    public void Properties_nest_as_deep_read_by_position_as_inside_the_line(int depth)
+    {
+        // An extra property nested `depth` arrays deep: the line's root is one level, the properties another.
+        var nested = new string('[', depth) + new string(']', depth);
+        var line = $$$"""{"type":"event","id":"e1","name":"few","user":"u1","time":"2026-12-01T10:00:00Z","properties":{"note":"n","x":{{{nested}}}}}""";
+
+        var (fast, full) = BothWays(line);
+
+        Assert.True(fast is null || fast == full, $"fast {fast}, full {full}");
+        Assert.Equal(full.StartsWith("refused", StringComparison.Ordinal), fast is null);
+    }
+
+    [Fact]
     public void Repeated_or_escaped_keys_are_left_to_the_full_path_or_read_as_it_reads_them() =>
         EventLines.Doubtful.Sample(FastAgreesOrDeclines, iter: 3000);
 

@@ -42,8 +42,18 @@ internal static class EventLines
     /// <summary>Plain lines with now and then a key repeated (both values good) or escaped: the full path reads them, the fast one must not guess.</summary>
     public static Gen<string> Doubtful => Line(Kind.Doubtful);
 
+    /// <summary>Plain lines with the members in the order writers put them: the shape the fast reader reads by position.</summary>
+    public static Gen<string> PlainInWritersOrder => Line(Kind.Plain, inWritersOrder: true);
+
+    /// <summary>
+    /// Lines with the members in the order writers put them (type, id, name, user, time, properties, then any extra), of
+    /// every kind: the shape the fast reader reads by position.
+    /// </summary>
+    public static Gen<string> InWritersOrder =>
+        Gen.Frequency((2, PlainInWritersOrder), (1, Line(Kind.Doubtful, inWritersOrder: true)), (2, Line(Kind.Wrong, inWritersOrder: true)));
+
     /// <summary>Lines of every kind: wrong values, missing and repeated keys, other record types, unknown events.</summary>
-    public static Gen<string> Any => Gen.Frequency((3, Line(Kind.Wrong)), (1, Plain), (1, Doubtful));
+    public static Gen<string> Any => Gen.Frequency((3, Line(Kind.Wrong)), (1, Plain), (1, Doubtful), (2, InWritersOrder));
 
     private enum Kind
     {
@@ -193,7 +203,7 @@ internal static class EventLines
         return Shuffled(fields).Select(members => $"{{{string.Join(",", members)}}}");
     }
 
-    private static Gen<string> Line(Kind kind)
+    private static Gen<string> Line(Kind kind, bool inWritersOrder = false)
     {
         var wrong = kind == Kind.Wrong;
         Gen<string> Of(Gen<string> valid) => wrong ? Gen.Frequency((12, valid), (1, Junk)) : valid;
@@ -208,8 +218,13 @@ internal static class EventLines
             Field("properties", Properties(kind), optional: wrong, kind),
             Gen.Select(Gen.OneOf("attributes", "follower", "source", "x"), Junk, (key, value) => $"\"{key}\":{value}").Array[0, 2],
         };
-        return Shuffled(members).Select(parts => $"{{{string.Join(",", parts)}}}");
+        var ordered = inWritersOrder ? InOrder(members) : Shuffled(members);
+        return ordered.Select(parts => $"{{{string.Join(",", parts)}}}");
     }
+
+    /// <summary>The members of every generator, in the generators' order.</summary>
+    private static Gen<string[]> InOrder(Gen<string[]>[] groups) =>
+        groups.Aggregate(Gen.Const(Array.Empty<string>()), (all, group) => Gen.Select(all, group, (before, members) => before.Concat(members).ToArray()));
 
     /// <summary>The members of every generator, in a random order.</summary>
     private static Gen<string[]> Shuffled(Gen<string[]>[] groups) =>
