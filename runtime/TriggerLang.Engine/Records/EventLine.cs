@@ -130,11 +130,11 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
         var keys = Key.None;
         string? id = null, name = null, user = null;
         var time = default(DateTimeOffset);
-        // The properties are read into the record, which needs the name. Writers put the name first, and then the
-        // properties are read where they stand; otherwise the reader is kept at their start and they are read at the end.
+        // The properties are read into the record, which needs the name. With the name before them they are read where
+        // they stand; otherwise the reader is kept at their start and they are read at the end. None (absent or null)
+        // read as an empty object, so that the record still checks its required fields.
         EventRecord? record = null;
-        var properties = default(Utf8JsonReader);
-        var propertiesLater = false;
+        var properties = EmptyProperties();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueIsEscaped)
@@ -173,7 +173,6 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
                     continue; // on the properties' end
                 }
                 properties = reader;
-                propertiesLater = true;
             }
             reader.Skip();
         }
@@ -182,22 +181,9 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
         {
             return null;
         }
-        if (record is null)
+        if (record is null && ((record = evaluators.NewEvent(name!)) is null || !record.TryReadProperties(ref properties)))
         {
-            // No properties (absent or null, read as an empty object so that the record still checks its required fields),
-            // or properties before the name.
-            if ((record = evaluators.NewEvent(name!)) is null)
-            {
-                return null;
-            }
-            if (!propertiesLater)
-            {
-                properties = EmptyProperties();
-            }
-            if (!record.TryReadProperties(ref properties))
-            {
-                return null;
-            }
+            return null; // properties absent, or before the name, read now
         }
         record.Id = id!;
         record.UserId = user!;

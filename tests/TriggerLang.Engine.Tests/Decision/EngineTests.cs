@@ -53,15 +53,17 @@ public sealed class EngineTests
 
         """;
 
+    /// <summary><see cref="PingAndEcho"/> with <paramref name="starts"/> starts for u1, all at 2026-12-01T10:00Z.</summary>
+    private static SimulationResult PingAndEchoAfterStarts(int starts) => Run(PingAndEcho + $$"""
+        test "t" {
+          user u1 { email: "a@example.com" }
+        {{string.Concat(Enumerable.Repeat("  at 2026-12-01T10:00Z event start for u1\n", starts))}}}
+        """);
+
     [Fact]
     public void A_rule_never_triggers_on_its_own_message_sent()
     {
-        var result = Run(PingAndEcho + """
-            test "t" {
-              user u1 { email: "a@example.com" }
-              at 2026-12-01T10:00Z event start for u1
-            }
-            """);
+        var result = PingAndEchoAfterStarts(1);
         Assert.Equal(["ping", "echo"], result.Outcomes.Select(o => o.Rule).Order().Reverse());
         Assert.Equal("message_sent:ping:u1:20261201T100000Z", result.Outcomes.Single(o => o.Rule == "echo").Trigger);
     }
@@ -71,13 +73,7 @@ public sealed class EngineTests
     {
         // Two starts at one instant: ping goes out twice to u1, so echo sees message_sent:ping:u1:T, then T:2. The ids
         // are made only when read (EventRecord.DeferId); each keeps the number of its own send.
-        var result = Run(PingAndEcho + """
-            test "t" {
-              user u1 { email: "a@example.com" }
-              at 2026-12-01T10:00Z event start for u1
-              at 2026-12-01T10:00Z event start for u1
-            }
-            """);
+        var result = PingAndEchoAfterStarts(2);
         Assert.Equal(
             ["message_sent:ping:u1:20261201T100000Z", "message_sent:ping:u1:20261201T100000Z:2"],
             result.Outcomes.Where(o => o.Rule == "echo").Select(o => o.Trigger).Order(StringComparer.Ordinal));
