@@ -127,8 +127,10 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
                 old.User.ForgetHistory(name, before);
             }
         }
-        // Each rule's cutoff worked out once per pass; a user whose sends expire is swept once, not once per expired send
-        // (a busy user has hundreds of sends, and retentions differ by rule, so a sweep walks them all).
+        // Each rule's cutoff worked out once per pass. A user's sends are swept only once at least half of them have
+        // expired (UserState.ExpiredSends): a sweep walks all of them, since retentions differ by rule, and sweeping
+        // every user with one expired send at every pass walked a busy user's week of sends every hour. Keeping expired
+        // sends a while is allowed (IEngineState.Forget): every reader counts only the sends in its own period.
         var cutoffs = _sendCutoffs.Length == rules.Rules.Length ? _sendCutoffs : _sendCutoffs = new long[rules.Rules.Length];
         for (var rule = 0; rule < cutoffs.Length; rule++)
         {
@@ -140,7 +142,11 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
             while (order is not null && order.TryPeek(out var old) && old.Time.UtcTicks < cutoffs[rule])
             {
                 order.Dequeue();
-                _sweep.Add(old.User);
+                // No list: a sweep took the send already (a host whose sends came out of time order).
+                if (old.User.Sends is { } sends && ++old.User.ExpiredSends * 2 >= sends.Count)
+                {
+                    _sweep.Add(old.User);
+                }
             }
         }
         foreach (var user in _sweep)

@@ -17,6 +17,9 @@ internal sealed class UserState
     /// <summary>Oldest first.</summary>
     public List<SentMessage>? Sends;
 
+    /// <summary>How many of <see cref="Sends"/> are past their rule's retention, not yet swept (<see cref="ForgetSends"/>).</summary>
+    public int ExpiredSends;
+
     /// <summary>
     /// The pending sends that an event may cancel (<see cref="MemoryState.PendingFor"/>), in no particular order: a removal
     /// moves the last one into the gap (<see cref="PendingSend.OwnerSlot"/>).
@@ -84,7 +87,7 @@ internal sealed class UserState
 
     /// <summary>
     /// Drops the sends older than their rule's cutoff (<paramref name="cutoffTicks"/>, UTC ticks by rule), and the list
-    /// when none is left. The sends stay in time order; as retentions differ by rule, the dropped ones need not be a prefix.
+    /// when none is left: all those counted in <see cref="ExpiredSends"/>, as cutoffs only move forward. The sends stay in time order; as retentions differ by rule, the dropped ones need not be a prefix.
     /// </summary>
     public void ForgetSends(ReadOnlySpan<long> cutoffTicks)
     {
@@ -102,6 +105,7 @@ internal sealed class UserState
             }
         }
         list.RemoveRange(kept, list.Count - kept);
+        ExpiredSends = 0;
         if (list.Count == 0)
         {
             Sends = null;

@@ -98,6 +98,38 @@ public sealed class RuleBookTests
         Assert.Null(state.LastSend(0, "u1")); // a reads no last send
     }
 
+    [Fact]
+    public void Forgetting_every_hour_keeps_every_send_still_needed_and_at_most_as_many_expired_ones()
+    {
+        // Rule d's sends are kept for a day (its cap 1/day; transactional, so no limits): at hour h, those of hours
+        // h-24..h (a send exactly a day old is kept, the next pass drops it). One send an hour, forgotten every hour for
+        // ten days: those 25 are always there, oldest first, and the expired ones not yet swept are never more than they
+        // are, since a sweep waits until half the list has expired and then drops all of it. So the first sweep is at
+        // hour 49 (hours 0..24 expired, 25 kept), and then every 25 hours: 49, 74, …, 224, eight in all, where sweeping
+        // at every pass with an expired send would make 215.
+        using var project = RuleProjects.FromText(Rules);
+        var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
+        var engine = new DecisionEngine(project.Rules, project.Evaluators, state, project.Renderer);
+        var start = DateTimeOffset.Parse("2026-12-01T00:00Z");
+        var sweeps = 0;
+        for (var hour = 0; hour < 240; hour++)
+        {
+            var now = start.AddHours(hour);
+            var trigger = Event(project.Evaluators, "purchase", $"p{hour}", now);
+            state.RecordSend(new SentMessage(3, "u1", "email", now, true, trigger.Id, null), trigger);
+            var before = state.Sends("u1").Length;
+            engine.Forget(now);
+            var sends = state.Sends("u1").ToArray();
+            sweeps += sends.Length < before ? 1 : 0;
+
+            var kept = sends.Where(s => s.Time >= now - TimeSpan.FromDays(1)).Select(s => s.TriggerId).ToList();
+            Assert.Equal(Enumerable.Range(Math.Max(0, hour - 24), Math.Min(hour + 1, 25)).Select(h => $"p{h}"), kept);
+            Assert.True(sends.Length <= 2 * kept.Count, $"hour {hour}: {sends.Length} sends kept for {kept.Count} needed");
+            Assert.Equal(sends.OrderBy(s => s.Time), sends);
+        }
+        Assert.Equal(8, sweeps);
+    }
+
     private static EventRecord Event(IRuleEvaluators evaluators, string name, string id, DateTimeOffset time)
     {
         var e = evaluators.NewEvent(name)!;
