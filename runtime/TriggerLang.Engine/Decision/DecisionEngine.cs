@@ -209,14 +209,14 @@ public sealed class DecisionEngine
         var recipients = _recipients.Of(r, rule, e);
         for (var i = 0; i < recipients.Count; i++)
         {
-            Address(r, rule, e, order, recipients[i], step);
+            var (recipient, profile) = recipients[i];
+            Address(r, rule, e, order, recipient, profile ?? _state.Profile(recipient), step);
         }
     }
 
     /// <summary>The triggered rule's work for one recipient whom its <c>where</c> accepts: a digest entry or a pending send.</summary>
-    private void Address(int r, BoundRule rule, EventRecord e, long order, string recipient, EngineStep step)
+    private void Address(int r, BoundRule rule, EventRecord e, long order, string recipient, Profile profile, EngineStep step)
     {
-        var profile = _state.Profile(recipient);
         if (!_evaluators.Where(r, e, profile.User, e.Time))
         {
             return;

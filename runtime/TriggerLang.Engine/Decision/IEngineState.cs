@@ -15,8 +15,11 @@ public interface IEngineState
 
     void AddFollow(string follower, string followee);
 
-    /// <summary>Who follows the user, sorted by id (ordinal), each once.</summary>
-    IReadOnlyList<string> Followers(string userId);
+    /// <summary>
+    /// The profiles of who follows the user, sorted by id (ordinal), each once; a follower never seen otherwise has the
+    /// empty profile of §11, as <see cref="Profile"/> would give.
+    /// </summary>
+    IReadOnlyList<Profile> Followers(string userId);
 
     /// <summary>Keeps an event for look-backs (<c>unless … within</c>, goals).</summary>
     void Remember(EventRecord e);

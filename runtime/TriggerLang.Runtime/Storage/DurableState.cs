@@ -33,7 +33,7 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
         _follows.Add((followee, follower));
     }
 
-    public IReadOnlyList<string> Followers(string userId) => memory.Followers(userId);
+    public IReadOnlyList<Profile> Followers(string userId) => memory.Followers(userId);
 
     public void Remember(EventRecord e)
     {

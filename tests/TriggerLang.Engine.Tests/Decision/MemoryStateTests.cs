@@ -15,26 +15,29 @@ public sealed class MemoryStateTests
     private static readonly DateTimeOffset Time = DateTimeOffset.Parse("2026-12-01T10:00Z");
 
     [Fact]
-    public void Followers_are_listed_by_id_and_once_however_the_follows_came()
+    public void Followers_are_listed_by_id_and_once_with_their_profiles_however_the_follows_came()
     {
         var ids = Gen.Int[0, 40].Select(n => $"u{n}");
         using var project = Project();
         Gen.Select(ids.List[0, 60], ids.List[0, 20]).Sample((first, second) =>
         {
-            var state = new MemoryState(id => throw new InvalidOperationException("no profile is read"), project.Rules);
+            var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
             foreach (var follower in first)
             {
                 state.AddFollow(follower, "star");
             }
             // Read between follows, as a fan-out would, then followed again (repeats included).
-            var before = state.Followers("star").ToArray();
+            var before = state.Followers("star").Select(p => p.User.Id).ToArray();
             foreach (var follower in second)
             {
                 state.AddFollow(follower, "star");
             }
 
             Assert.Equal(first.Distinct().Order(StringComparer.Ordinal), before);
-            Assert.Equal(first.Concat(second).Distinct().Order(StringComparer.Ordinal), state.Followers("star"));
+            var after = state.Followers("star");
+            Assert.Equal(first.Concat(second).Distinct().Order(StringComparer.Ordinal), after.Select(p => p.User.Id));
+            // The profiles themselves, which user records update in place, not copies.
+            Assert.All(after, p => Assert.Same(state.Profile(p.User.Id), p));
             Assert.Empty(state.Followers("nobody"));
         });
     }
