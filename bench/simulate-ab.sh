@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two builds of `trig simulate` by turns, on the generated 1M-event input: whether a change made it faster. On a shared
 # or virtual machine one run against another says little (runs of one build spread by 10–25% here), so the builds
-# alternate, each run pinned to one core, and the medians are compared.
+# alternate, each run pinned to one core, and the medians are compared. The side that runs first changes every round,
+# and the timed runs start SETTLE seconds (20) after the builds.
 #
 #   bench/simulate-ab.sh BASE [HEAD]        # git revisions (HEAD: the working tree's HEAD); 5 rounds
 #   ROUNDS=9 TIERUP=1 bench/simulate-ab.sh main my-branch
@@ -59,8 +60,16 @@ for side in base head; do
   echo "$side: $rev = $(git -C "$root" rev-parse --short "$rev"), output identical to bench/simulate.sha256"
 done
 
+# The build servers left by the two publishes would share the machine with the first rounds.
+dotnet build-server shutdown >/dev/null 2>&1 || true
+sleep "${SETTLE:-20}"
+
 for round in $(seq "$rounds"); do
-  for side in base head; do
+  # Base first in odd rounds, head first in even ones: on this VM a run is often faster than the one before it (the
+  # load of the builds dying down), which would otherwise always favour the side that runs second.
+  sides="base head"
+  ((round % 2 == 0)) && sides="head base"
+  for side in $sides; do
     env TRIG_CACHE_DIR="$work/cache-$side" ${TIERUP:+DOTNET_TC_DelaySingleProcMultiplier=1} taskset -c 0 /usr/bin/time -f "%U %S %M" -o "$work/time.txt" \
       "${trig[$side]}" simulate "$data/project" --input "$data/input.jsonl" >/dev/null 2>&1
     read -r user sys rss <"$work/time.txt"
