@@ -229,11 +229,11 @@ public sealed class DecisionEngine
         var explanation = _explain ? new List<string> { $"{IsoTime.Format(e.Time)} {e.Name} {e.Id} for {e.UserId} triggered {rule.Name} for {recipient}" } : null;
         if (rule.Digest is { } digest)
         {
-            CollectForDigest(r, rule, digest, e, order, recipient, zone, explanation);
+            CollectForDigest(r, rule, digest, e, order, recipient, profile, zone, explanation);
         }
         else
         {
-            Schedule(r, rule, e, order, recipient, zone, explanation, step);
+            Schedule(r, rule, e, order, recipient, profile, zone, explanation, step);
         }
     }
 
@@ -241,7 +241,8 @@ public sealed class DecisionEngine
         (rule.ActiveFrom is not { } from || time >= from) && (rule.ActiveUntil is not { } until || time < until);
 
     /// <summary>§7 step 5: the send time after <c>delay</c>, then moved (or refused) by the <c>window</c>.</summary>
-    private void Schedule(int r, BoundRule rule, EventRecord e, long order, string recipient, RecipientZone zone, List<string>? explanation, EngineStep step)
+    private void Schedule(int r, BoundRule rule, EventRecord e, long order, string recipient, Profile profile, RecipientZone zone,
+        List<string>? explanation, EngineStep step)
     {
         var due = e.Time;
         if (rule.Delay is { } delay)
@@ -268,15 +269,15 @@ public sealed class DecisionEngine
             explanation?.Add($"window {ClauseText.Window(window)}: {IsoTime.Format(due)} is outside, deferred to {IsoTime.Format(opening)}");
             due = opening;
         }
-        _state.AddPending(new PendingSend(id, r, recipient, e, order, due, zone.Zone) { Explanation = explanation });
+        _state.AddPending(new PendingSend(id, r, recipient, e, order, due, zone.Zone) { Owner = profile.Entry, Explanation = explanation });
     }
 
     /// <summary>§7 step 4: a digest rule adds the event to the recipient's batch for the next digest time.</summary>
-    private void CollectForDigest(int r, BoundRule rule, DigestSpec digest, EventRecord e, long order, string recipient, RecipientZone zone,
-        List<string>? explanation)
+    private void CollectForDigest(int r, BoundRule rule, DigestSpec digest, EventRecord e, long order, string recipient, Profile profile,
+        RecipientZone zone, List<string>? explanation)
     {
         var at = _clock.NextDigest(e.Time, digest, _zones.For(digest.Zone, zone));
-        if (_state.DigestFor(r, recipient, at) is { Digest: { } batch } open)
+        if (_state.DigestFor(r, profile, at) is { Digest: { } batch } open)
         {
             batch.Add(e);
             _state.PendingChanged(open);
@@ -286,13 +287,19 @@ public sealed class DecisionEngine
         var newBatch = new DigestBatch(at, digest.Max);
         newBatch.Add(e);
         explanation?.Add($"digest: collected for {IsoTime.Format(at)}");
-        _state.AddPending(new PendingSend(++_nextPendingId, r, recipient, e, order, at, zone.Zone) { Digest = newBatch, Explanation = explanation });
+        _state.AddPending(new PendingSend(++_nextPendingId, r, recipient, e, order, at, zone.Zone)
+        {
+            Owner = profile.Entry,
+            Digest = newBatch,
+            Explanation = explanation,
+        });
     }
 
     /// <summary>A send that cannot go at its due time and waits for the window to open (a digest, or a send fired late).</summary>
     private void Reschedule(PendingSend send, DateTimeOffset due) =>
         _state.AddPending(new PendingSend(++_nextPendingId, send.Rule, send.Recipient, send.Trigger, send.TriggerOrder, due, send.Zone)
         {
+            Owner = send.Owner,
             Digest = send.Digest,
             Explanation = send.Explanation,
         });

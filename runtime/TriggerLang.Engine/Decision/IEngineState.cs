@@ -63,7 +63,7 @@ public interface IEngineState
     void MarkConverted(string userId, int index);
 
     /// <summary>The open digest send of a rule for a recipient and a digest time, if any.</summary>
-    PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime);
+    PendingSend? DigestFor(int rule, Profile recipient, DateTimeOffset digestTime);
 
     /// <summary>
     /// Forgets what the rules no longer need at <paramref name="now"/>: remembered events older than their name's

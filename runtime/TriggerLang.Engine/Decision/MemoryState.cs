@@ -34,7 +34,11 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
     /// <summary>The pending send due first (in §11 order), or null when nothing is pending.</summary>
     public PendingSend? NextDue => _due.First;
 
-    public Profile Profile(string userId) => User(userId).Profile ??= new Profile(newUser(userId));
+    public Profile Profile(string userId)
+    {
+        var user = User(userId);
+        return user.Profile ??= new Profile(newUser(userId)) { Entry = user };
+    }
 
     public void AddFollow(string follower, string followee)
     {
@@ -86,7 +90,8 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
 
     public void AddPending(PendingSend send)
     {
-        var user = User(send.Recipient);
+        // The engine gives the owner of a send it makes for a profile it holds (PendingSend.Owner).
+        var user = send.Owner ?? User(send.Recipient);
         send.Owner = user;
         _due.Add(send);
         // Most sends are never looked for by recipient: listing them all cost a fifth of firing one (the user's list is
@@ -114,7 +119,8 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
 
     public ReadOnlySpan<PendingSend> PendingFor(string userId) => CollectionsMarshal.AsSpan(Known(userId)?.Pending);
 
-    public PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime) => Known(userId)?.Digest(rule, digestTime);
+    public PendingSend? DigestFor(int rule, Profile recipient, DateTimeOffset digestTime) =>
+        (recipient.Entry ?? Known(recipient.User.Id))?.Digest(rule, digestTime);
 
     public void Forget(DateTimeOffset now, RuleBook rules)
     {

@@ -39,8 +39,9 @@ public sealed class PendingSend(long id, int rule, string recipient, EventRecord
     private List<(int Unless, EventRecord Event)>? _exceptionCandidates;
 
     /// <summary>
-    /// The recipient's entry in the <see cref="MemoryState"/> that holds the send, set when it is added: firing the
-    /// send, and the checks that follow, need no lookup by id.
+    /// The recipient's entry in the <see cref="MemoryState"/> that holds the send: set when it is added, or before by
+    /// the engine from the recipient's profile (<see cref="Profile.Entry"/>). Adding and firing the send, and the checks
+    /// that follow, need no lookup by id.
     /// </summary>
     internal UserState? Owner;
 

@@ -15,6 +15,12 @@ public sealed class Profile(UserRecord user)
 
     public UserRecord User { get; } = user;
 
+    /// <summary>
+    /// The entry of the <see cref="MemoryState"/> that made this profile, which holds the rest of what is kept of the user:
+    /// an engine that has the profile (a fan-out's follower) reaches it without a lookup by id.
+    /// </summary>
+    internal UserState? Entry;
+
     /// <summary>The zone last resolved for <see cref="UserRecord.Timezone"/>, by which resolver (<see cref="ZoneResolver.ForProfile"/>).</summary>
     internal (ZoneResolver Resolver, string? Timezone, RecipientZone Zone)? ResolvedZone;
 

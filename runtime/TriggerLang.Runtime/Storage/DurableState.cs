@@ -78,7 +78,7 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
 
     public ReadOnlySpan<PendingSend> PendingFor(string userId) => memory.PendingFor(userId);
 
-    public PendingSend? DigestFor(int rule, string userId, DateTimeOffset digestTime) => memory.DigestFor(rule, userId, digestTime);
+    public PendingSend? DigestFor(int rule, Profile recipient, DateTimeOffset digestTime) => memory.DigestFor(rule, recipient, digestTime);
 
     public void Forget(DateTimeOffset now, RuleBook rules)
     {

@@ -105,13 +105,13 @@ public sealed class MemoryStateTests
 
         // The digest is found as one (rule b has no plain unless, so it is not listed by recipient).
         Assert.Equal([3], state.PendingFor("u1").ToArray().Select(s => s.Id));
-        Assert.Same(digest, state.DigestFor(1, "u1", Time.AddHours(9)));
-        Assert.Null(state.DigestFor(1, "u1", Time.AddHours(10)));
-        Assert.Null(state.DigestFor(0, "u1", Time.AddHours(9)));
+        Assert.Same(digest, state.DigestFor(1, state.Profile("u1"), Time.AddHours(9)));
+        Assert.Null(state.DigestFor(1, state.Profile("u1"), Time.AddHours(10)));
+        Assert.Null(state.DigestFor(0, state.Profile("u1"), Time.AddHours(9)));
 
         state.RemovePending(digest);
 
-        Assert.Null(state.DigestFor(1, "u1", Time.AddHours(9)));
+        Assert.Null(state.DigestFor(1, state.Profile("u1"), Time.AddHours(9)));
         Assert.Equal([3], state.PendingFor("u1").ToArray().Select(s => s.Id));
         state.RemovePending(other);
         Assert.Empty(state.PendingFor("u1").ToArray());
