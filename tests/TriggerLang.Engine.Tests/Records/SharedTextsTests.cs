@@ -38,6 +38,26 @@ public sealed class SharedTextsTests
     }
 
     [Fact]
+    public void Texts_that_differ_only_past_the_first_sixteen_bytes_or_by_zero_bytes_are_told_apart()
+    {
+        // The first 16 bytes are compared in the slot, zero-padded, and the rest apart: texts of 15, 16 and 17 bytes,
+        // texts that share those 16 bytes, and texts that end in zero bytes (valid UTF-8) where the padding would be.
+        string[] words =
+        [
+            "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopr", "abcdefghijklmnopqq",
+            "abcdefghijklmnopqrstuvwxyz0123456789", "abcdefghijklmnopqrstuvwxyz0123456780",
+            "a", "a\0", "a\0\0", "abcdefghijklmnop\0", "",
+        ];
+        var texts = new SharedTexts();
+
+        var first = words.Select(word => texts.Get(Encoding.UTF8.GetBytes(word))).ToList();
+        var again = words.Select(word => texts.Get(Encoding.UTF8.GetBytes(word))).ToList();
+
+        Assert.Equal(words, first);
+        Assert.All(Enumerable.Range(0, words.Length), i => Assert.Same(first[i], again[i]));
+    }
+
+    [Fact]
     public void Past_the_bound_new_texts_are_made_but_not_kept()
     {
         var texts = new SharedTexts(maxEntries: 2);
