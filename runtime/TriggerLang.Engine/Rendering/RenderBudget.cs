@@ -21,7 +21,8 @@ internal sealed class RenderBudget(RenderLimits limits)
     public void Start()
     {
         _deadline = Stopwatch.GetTimestamp() + _budget;
-        _checks = 0;
+        // The clock was just read: the first check that reads it again is the 16th, unless there is no time at all.
+        _checks = _budget > 0 ? 1 : 0;
         _iterations = 0;
     }
 
@@ -36,8 +37,9 @@ internal sealed class RenderBudget(RenderLimits limits)
 
     public void CheckDeadline()
     {
-        // Reading the clock at every write was a tenth of the simulation on a VM: read it at the first step and every
-        // 16th after. Each step is bounded (the string and output limits), so the deadline is overshot by a few steps.
+        // Reading the clock at every write was a tenth of the simulation on a VM: read it every 16th step (most renders
+        // take fewer, and read it only at the start). Each step is bounded (the string and output limits), so the
+        // deadline is overshot by a few steps at most.
         if ((_checks++ & (ClockEvery - 1)) == 0 && Stopwatch.GetTimestamp() > _deadline)
         {
             throw new RenderLimitException(RenderFailures.Deadline(limits));

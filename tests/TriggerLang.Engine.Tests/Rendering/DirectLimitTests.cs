@@ -56,6 +56,20 @@ public class DirectLimitTests
             Render("{{ count }}", [Order], RenderLimits.Default with { Deadline = TimeSpan.Zero }).Failure);
 
     [Fact]
+    public void A_long_render_past_a_short_deadline_fails_with_the_deadline()
+    {
+        // The clock is read every 16th step: a loop of thousands of steps passes a deadline of one tick (100 ns) long
+        // before its end, on either path.
+        var limits = RenderLimits.Default with { Deadline = TimeSpan.FromTicks(1) };
+        var events = Enumerable.Repeat(Order, 5_000).ToArray();
+
+        Assert.Equal("template of field `body` took longer than 0.0000001 s to render",
+            Render("{% for e in events %}{{ e.order_id }}{% endfor %}", events, limits).Failure);
+        Assert.Equal("template of field `body` took longer than 0.0000001 s to render",
+            Render("{% for e in events %}{{ e.order_id }}{% endfor %}", events, limits, directly: false).Failure);
+    }
+
+    [Fact]
     public void Arithmetic_that_overflows_fails_as_scriban_words_it()
     {
         var huge = Project.Event("order_placed", """{"order_id":"o1","total":79228162514264337593543950335,"items":2}""");
