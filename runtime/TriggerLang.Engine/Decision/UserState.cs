@@ -87,7 +87,8 @@ internal sealed class UserState
 
     /// <summary>
     /// Drops the sends older than their rule's cutoff (<paramref name="cutoffTicks"/>, UTC ticks by rule), and the list
-    /// when none is left: all those counted in <see cref="ExpiredSends"/>, as cutoffs only move forward. The sends stay in time order; as retentions differ by rule, the dropped ones need not be a prefix.
+    /// when none is left: all those counted in <see cref="ExpiredSends"/>, as cutoffs only move forward. The sends stay in
+    /// time order; as retentions differ by rule, the dropped ones need not be a prefix.
     /// </summary>
     public void ForgetSends(ReadOnlySpan<long> cutoffTicks)
     {
