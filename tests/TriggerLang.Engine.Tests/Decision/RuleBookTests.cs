@@ -69,32 +69,30 @@ public sealed class RuleBookTests
     public void The_memory_state_forgets_each_event_and_send_after_its_own_retention()
     {
         using var project = RuleProjects.FromText(Rules);
-        var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
-        var engine = new DecisionEngine(project.Rules, project.Evaluators, state, project.Renderer);
-        var start = DateTimeOffset.Parse("2026-12-01T00:00Z");
+        var (state, engine) = InMemory(project);
         for (var day = 0; day < 30; day++)
         {
-            engine.Ingest(Event(project.Evaluators, "purchase", $"p{day}", start.AddDays(day)), 2 * day);
-            engine.Ingest(Event(project.Evaluators, "refund", $"r{day}", start.AddDays(day)), 2 * day + 1);
+            engine.Ingest(Event(project.Evaluators, "purchase", $"p{day}", Start.AddDays(day)), 2 * day);
+            engine.Ingest(Event(project.Evaluators, "refund", $"r{day}", Start.AddDays(day)), 2 * day + 1);
             for (var rule = 0; rule < 4; rule++)
             {
-                var trigger = Event(project.Evaluators, "page_viewed", $"v{day}", start.AddDays(day));
-                state.RecordSend(new SentMessage(rule, "u1", "email", start.AddDays(day), rule == 3, trigger.Id, null), trigger);
+                var trigger = Event(project.Evaluators, "page_viewed", $"v{day}", Start.AddDays(day));
+                state.RecordSend(new SentMessage(rule, "u1", "email", Start.AddDays(day), rule == 3, trigger.Id, null), trigger);
             }
         }
 
         // Day 29 at noon: purchases 3 days back (from day 26 at noon), refunds 30, sends 7 days (a, b), 14 (c) or 1 (d).
-        engine.Forget(start.AddDays(29.5));
+        engine.Forget(Start.AddDays(29.5));
 
         Assert.Equal(["p27", "p28", "p29"], state.History("u1", "purchase").ToArray().Select(e => e.Id));
         Assert.Equal(Enumerable.Range(0, 30).Select(day => $"r{day}"), state.History("u1", "refund").ToArray().Select(e => e.Id));
-        int[] SentDays(int rule) => [.. state.Sends("u1").ToArray().Where(s => s.Rule == rule).Select(s => (s.Time - start).Days)];
+        int[] SentDays(int rule) => [.. state.Sends("u1").ToArray().Where(s => s.Rule == rule).Select(s => (s.Time - Start).Days)];
         Assert.Equal(Enumerable.Range(23, 7), SentDays(0));
         Assert.Equal(Enumerable.Range(23, 7), SentDays(1));
         Assert.Equal(Enumerable.Range(16, 14), SentDays(2));
         Assert.Equal([29], SentDays(3));
         Assert.Equal(state.Sends("u1").ToArray().OrderBy(s => s.Time), state.Sends("u1").ToArray()); // still in time order
-        Assert.Equal(start, state.LastSend(1, "u1") - TimeSpan.FromDays(29)); // kept apart, forever, for `reeligible after`
+        Assert.Equal(Start, state.LastSend(1, "u1") - TimeSpan.FromDays(29)); // kept apart, forever, for `reeligible after`
         Assert.Null(state.LastSend(0, "u1")); // a reads no last send
     }
 
@@ -108,13 +106,11 @@ public sealed class RuleBookTests
         // hour 49 (hours 0..24 expired, 25 kept), and then every 25 hours: 49, 74, …, 224, eight in all, where sweeping
         // at every pass with an expired send would make 215.
         using var project = RuleProjects.FromText(Rules);
-        var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
-        var engine = new DecisionEngine(project.Rules, project.Evaluators, state, project.Renderer);
-        var start = DateTimeOffset.Parse("2026-12-01T00:00Z");
+        var (state, engine) = InMemory(project);
         var sweeps = 0;
         for (var hour = 0; hour < 240; hour++)
         {
-            var now = start.AddHours(hour);
+            var now = Start.AddHours(hour);
             var trigger = Event(project.Evaluators, "purchase", $"p{hour}", now);
             state.RecordSend(new SentMessage(3, "u1", "email", now, true, trigger.Id, null), trigger);
             var before = state.Sends("u1").Length;
@@ -128,6 +124,14 @@ public sealed class RuleBookTests
             Assert.Equal(sends.OrderBy(s => s.Time), sends);
         }
         Assert.Equal(8, sweeps);
+    }
+
+    private static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-12-01T00:00Z");
+
+    private static (MemoryState State, DecisionEngine Engine) InMemory(RuleProject project)
+    {
+        var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
+        return (state, new DecisionEngine(project.Rules, project.Evaluators, state, project.Renderer));
     }
 
     private static EventRecord Event(IRuleEvaluators evaluators, string name, string id, DateTimeOffset time)
