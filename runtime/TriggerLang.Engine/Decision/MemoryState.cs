@@ -69,6 +69,11 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
     public void RecordSend(SentMessage message, EventRecord trigger)
     {
         var user = User(message.User);
+        if (user.Sends is { } sends && sends.Count == sends.Capacity && user.ExpiredSends > 0)
+        {
+            // Room from the sends the last pass found expired, before the list grows for them (Forget sweeps lazily).
+            user.ForgetSends(_sendCutoffs);
+        }
         (user.Sends ??= []).Add(message);
         if (rules.KeepsLastSend(message.Rule))
         {

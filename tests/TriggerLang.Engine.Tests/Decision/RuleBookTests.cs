@@ -97,33 +97,45 @@ public sealed class RuleBookTests
     }
 
     [Fact]
-    public void Forgetting_every_hour_keeps_every_send_still_needed_and_at_most_as_many_expired_ones()
+    public void Forgetting_every_hour_keeps_every_send_still_needed_and_sweeps_only_when_the_list_is_full_or_half_expired()
     {
         // Rule d's sends are kept for a day (its cap 1/day; transactional, so no limits): at hour h, those of hours
         // h-24..h (a send exactly a day old is kept, the next pass drops it). One send an hour, forgotten every hour for
-        // ten days: those 25 are always there, oldest first, and the expired ones not yet swept are never more than they
-        // are, since a sweep waits until half the list has expired and then drops all of it. So the first sweep is at
-        // hour 49 (hours 0..24 expired, 25 kept), and then every 25 hours: 49, 74, …, 224, eight in all, where sweeping
-        // at every pass with an expired send would make 215.
+        // ten days. The list grows to 32 (capacities 4, 8, 16, 32) in the first day and a half; from then on, a send that
+        // finds it full first drops the sends the last pass found expired, instead of growing it: at hour 32 (hours
+        // 0..6), then every 7 hours (32, 39, …, 235), 30 sweeps in all, where sweeping at every pass with an expired send
+        // made 215. The passes never find half the list expired (at most 7 of 32), so they sweep nothing themselves.
         using var project = RuleProjects.FromText(Rules);
         var (state, engine) = InMemory(project);
         var sweeps = 0;
+        var longest = 0;
         for (var hour = 0; hour < 240; hour++)
         {
             var now = Start.AddHours(hour);
             var trigger = Event(project.Evaluators, "purchase", $"p{hour}", now);
-            state.RecordSend(new SentMessage(3, "u1", "email", now, true, trigger.Id, null), trigger);
             var before = state.Sends("u1").Length;
+            state.RecordSend(new SentMessage(3, "u1", "email", now, true, trigger.Id, null), trigger);
+            sweeps += state.Sends("u1").Length < before + 1 ? 1 : 0;
+            before = state.Sends("u1").Length;
             engine.Forget(now);
             var sends = state.Sends("u1").ToArray();
             sweeps += sends.Length < before ? 1 : 0;
+            longest = Math.Max(longest, sends.Length);
 
             var kept = sends.Where(s => s.Time >= now - TimeSpan.FromDays(1)).Select(s => s.TriggerId).ToList();
             Assert.Equal(Enumerable.Range(Math.Max(0, hour - 24), Math.Min(hour + 1, 25)).Select(h => $"p{h}"), kept);
             Assert.True(sends.Length <= 2 * kept.Count, $"hour {hour}: {sends.Length} sends kept for {kept.Count} needed");
             Assert.Equal(sends.OrderBy(s => s.Time), sends);
         }
-        Assert.Equal(8, sweeps);
+        Assert.Equal(30, sweeps);
+        Assert.Equal(32, longest);
+
+        // No more sends: the passes alone drop them all once they expire (half the list first, then the rest).
+        for (var hour = 240; hour < 240 + 48; hour++)
+        {
+            engine.Forget(Start.AddHours(hour));
+        }
+        Assert.Empty(state.Sends("u1").ToArray());
     }
 
     private static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-12-01T00:00Z");
