@@ -15,6 +15,7 @@ public sealed class Profile(UserRecord user)
     // two objects more to read (out of the cache) per decision, and two more to keep per user.
     private Dictionary<string, bool>? _subscriptions;
     private Dictionary<string, bool>? _categories;
+    private static readonly IReadOnlyDictionary<string, bool> NoPreferences = ReadOnlyDictionary<string, bool>.Empty;
 
     public UserRecord User { get; } = user;
 
@@ -28,10 +29,10 @@ public sealed class Profile(UserRecord user)
     internal (ZoneResolver Resolver, string? Timezone, RecipientZone Zone)? ResolvedZone;
 
     /// <summary>The channel preferences set (true or false); a channel not here is subscribed.</summary>
-    public IReadOnlyDictionary<string, bool> Subscriptions => (IReadOnlyDictionary<string, bool>?)_subscriptions ?? ReadOnlyDictionary<string, bool>.Empty;
+    public IReadOnlyDictionary<string, bool> Subscriptions => _subscriptions ?? NoPreferences;
 
     /// <summary>The category preferences set; a category not here is subscribed.</summary>
-    public IReadOnlyDictionary<string, bool> Categories => (IReadOnlyDictionary<string, bool>?)_categories ?? ReadOnlyDictionary<string, bool>.Empty;
+    public IReadOnlyDictionary<string, bool> Categories => _categories ?? NoPreferences;
 
     public bool IsSubscribedTo(string channel) => _subscriptions?.GetValueOrDefault(channel, true) ?? true;
 
