@@ -138,7 +138,7 @@ public sealed class DecisionEngine
     }
 
     /// <summary>Forgets what no rule can need any more at <paramref name="now"/> (§ memory bounded by the rules).</summary>
-    public void Forget(DateTimeOffset now) => _state.Forget(now, Rules);
+    public void Forget(DateTimeOffset now) => _state.Forget(now);
 
     /// <summary>Plain <c>unless F</c>: an F for a recipient with a pending send of that rule is kept with it, to be checked at the due time.</summary>
     private void OfferAsException(EventRecord e)

@@ -67,8 +67,8 @@ public interface IEngineState
 
     /// <summary>
     /// Forgets what the rules no longer need at <paramref name="now"/>: remembered events older than their name's
-    /// retention and sends older than their rule's (<see cref="RuleBook.EventRetentionOf"/>, <see cref="RuleBook.SendRetentionOf"/>).
-    /// A store may keep more (the longest retentions for everything, say), never less.
+    /// retention and sends older than their rule's (<see cref="RuleBook.EventRetentionOf"/>, <see cref="RuleBook.SendRetentionOf"/>
+    /// of the rules the state was made for). A store may keep more (the longest retentions for everything, say), never less.
     /// </summary>
-    void Forget(DateTimeOffset now, RuleBook rules);
+    void Forget(DateTimeOffset now);
 }

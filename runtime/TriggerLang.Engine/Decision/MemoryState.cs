@@ -127,7 +127,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
     public PendingSend? DigestFor(int rule, Profile recipient, DateTimeOffset digestTime) =>
         (recipient.Entry ?? Known(recipient.User.Id))?.Digest(rule, digestTime);
 
-    public void Forget(DateTimeOffset now, RuleBook rules)
+    public void Forget(DateTimeOffset now)
     {
         foreach (var (name, order) in _historyOrder)
         {
@@ -138,10 +138,11 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
                 old.User.ForgetHistory(name, before);
             }
         }
-        // Each rule's cutoff worked out once per pass. A user's sends are swept only once at least half of them have
-        // expired (UserState.ExpiredSends): a sweep walks all of them, since retentions differ by rule, and sweeping
-        // every user with one expired send at every pass walked a busy user's week of sends every hour. Keeping expired
-        // sends a while is allowed (IEngineState.Forget): every reader counts only the sends in its own period.
+        // Each rule's cutoff worked out once per pass. A user's sends are swept here only once at least half of them have
+        // expired (UserState.ExpiredSends), or by RecordSend when a send finds the list full: a sweep walks all of them,
+        // since retentions differ by rule, and sweeping every user with one expired send at every pass walked a busy
+        // user's week of sends every hour. Keeping expired sends a while is allowed (IEngineState.Forget): every reader
+        // counts only the sends in its own period.
         var cutoffs = _sendCutoffs.Length == rules.Rules.Length ? _sendCutoffs : _sendCutoffs = new long[rules.Rules.Length];
         for (var rule = 0; rule < cutoffs.Length; rule++)
         {

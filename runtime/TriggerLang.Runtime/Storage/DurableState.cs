@@ -80,9 +80,9 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
 
     public PendingSend? DigestFor(int rule, Profile recipient, DateTimeOffset digestTime) => memory.DigestFor(rule, recipient, digestTime);
 
-    public void Forget(DateTimeOffset now, RuleBook rules)
+    public void Forget(DateTimeOffset now)
     {
-        memory.Forget(now, rules);
+        memory.Forget(now);
         // The database forgets by the longest retentions, in two statements: keeping more than memory is harmless (no
         // check looks back further than it needs), and a restart loads it and memory forgets it again.
         _forget = (now - rules.EventRetention, now - rules.SendRetention);
