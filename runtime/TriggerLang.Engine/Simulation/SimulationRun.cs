@@ -128,7 +128,7 @@ public sealed class SimulationRun
         }
         foreach (var entry in _outcomes)
         {
-            (entry.Outcome.Time < time ? _ready : _later).Add(entry);
+            (entry.UtcTicks < time.UtcTicks ? _ready : _later).Add(entry);
         }
         (_outcomes, _later) = (_later, _outcomes);
         _later.Clear();
@@ -153,7 +153,7 @@ public sealed class SimulationRun
     private void Emit(List<Decided> outcomes)
     {
         Sort(outcomes);
-        foreach (var (outcome, _) in outcomes)
+        foreach (var (_, outcome, _) in outcomes)
         {
             _emit!(outcome);
         }
@@ -165,12 +165,18 @@ public sealed class SimulationRun
     /// An outcome with its place in decision order, ordered as §8 sorts output: time, rule, user, then decision order.
     /// It orders itself rather than through a comparer: a sort given a comparer calls it through a delegate (a struct
     /// comparer is boxed first), while a sort of values that compare themselves is compiled for them and inlines this.
+    /// The time is copied in (<paramref name="UtcTicks"/>): most comparisons end there, without reading the outcome.
     /// </summary>
-    private readonly record struct Decided(Outcome Outcome, long Decision) : IComparable<Decided>
+    private readonly record struct Decided(long UtcTicks, Outcome Outcome, long Decision) : IComparable<Decided>
     {
+        public Decided(Outcome outcome, long decision)
+            : this(outcome.Time.UtcTicks, outcome, decision)
+        {
+        }
+
         public int CompareTo(Decided other)
         {
-            var byTime = Outcome.Time.CompareTo(other.Outcome.Time);
+            var byTime = UtcTicks.CompareTo(other.UtcTicks);
             if (byTime != 0)
             {
                 return byTime;
