@@ -18,6 +18,9 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
     private readonly Dictionary<string, UserState> _users = new(StringComparer.Ordinal);
     private string? _lastUserId;
     private UserState? _lastUser;
+    // The entries by the number the input's reader gave each user id (EventInput.UserNumber), so that the user of an
+    // event read is found without hashing the id again: the reader hashed it already, to share its string.
+    private UserState?[] _byNumber = [];
     private readonly Dictionary<string, FollowerList> _followers = new(StringComparer.Ordinal);
     private readonly DueQueue _due = new();
 
@@ -168,6 +171,33 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
         _sweep.Clear();
     }
 
+    /// <summary>
+    /// Puts the entry of the user of the event about to be ingested at hand, found by the number its reader gave the id
+    /// (<see cref="Records.EventInput.UserNumber"/>; -1 for none). The entry found is checked against the id, so that
+    /// numbers from another reader can only cost a lookup, never give the wrong user.
+    /// </summary>
+    internal void Focus(int userNumber, string userId)
+    {
+        if (userNumber < 0)
+        {
+            return;
+        }
+        if (userNumber >= _byNumber.Length)
+        {
+            Array.Resize(ref _byNumber, Math.Max(userNumber + 1, 2 * _byNumber.Length));
+        }
+        var user = _byNumber[userNumber];
+        if (user is not null && (ReferenceEquals(user.Id, userId) || user.Id == userId))
+        {
+            (_lastUserId, _lastUser) = (userId, user);
+        }
+        else
+        {
+            // Users are never dropped, so an entry found stays the user's.
+            _byNumber[userNumber] = Known(userId);
+        }
+    }
+
     /// <summary>The user's entry, made on first use.</summary>
     private UserState User(string userId)
     {
@@ -175,7 +205,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
         {
             return known;
         }
-        var user = new UserState();
+        var user = new UserState(userId);
         _users.Add(userId, user);
         (_lastUserId, _lastUser) = (userId, user);
         return user;

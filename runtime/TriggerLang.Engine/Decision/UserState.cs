@@ -10,8 +10,10 @@ namespace TriggerLang.Engine.Decision;
 /// has few of each, so lists scanned in place cost less than tables keyed by (rule, user…), which hashed the id string
 /// again for every question and held an entry per key.
 /// </summary>
-internal sealed class UserState
+internal sealed class UserState(string id)
 {
+    public string Id { get; } = id;
+
     public Profile? Profile;
 
     /// <summary>Oldest first.</summary>

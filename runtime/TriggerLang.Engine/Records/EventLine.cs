@@ -40,12 +40,17 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
         Required = Type | Id | Name | User | Time,
     }
 
-    /// <summary>The event of a line that starts with <c>{</c> and is valid UTF-8, or null: read it the full way.</summary>
-    public EventRecord? TryRead(ReadOnlySpan<byte> line)
+    /// <summary>
+    /// The event of a line that starts with <c>{</c> and is valid UTF-8, or null: read it the full way. Its user id comes
+    /// with a number, the same for the same id and for no other (<see cref="SharedTexts.Get(ReadOnlySpan{byte}, out int)"/>),
+    /// or -1.
+    /// </summary>
+    public EventRecord? TryRead(ReadOnlySpan<byte> line, out int userNumber)
     {
+        userNumber = -1;
         try
         {
-            return TryReadInWritersOrder(line, out var record) ? record : Read(line);
+            return TryReadInWritersOrder(line, out var record, out userNumber) ? record : Read(line, out userNumber);
         }
         catch (JsonException)
         {
@@ -64,9 +69,10 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
     /// other shape: <see cref="Read"/> reads it. True with a null record when the record declines it, as
     /// <see cref="Read"/> would.
     /// </summary>
-    private bool TryReadInWritersOrder(ReadOnlySpan<byte> line, out EventRecord? record)
+    private bool TryReadInWritersOrder(ReadOnlySpan<byte> line, out EventRecord? record, out int userNumber)
     {
         record = null;
+        userNumber = -1;
         var rest = line;
         if (!Skip(ref rest, "{\"type\":\"event\",\"id\":\""u8) || !TakeText(ref rest, out var id)
             || !Skip(ref rest, ",\"name\":\""u8) || !TakeText(ref rest, out var name)
@@ -90,7 +96,7 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
             return false; // more after the properties: another member, or blanks
         }
         made.Id = Encoding.UTF8.GetString(id);
-        made.UserId = _users.Get(user);
+        made.UserId = _users.Get(user, out userNumber);
         made.Time = at;
         record = made;
         return true;
@@ -119,8 +125,9 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
         return true;
     }
 
-    private EventRecord? Read(ReadOnlySpan<byte> line)
+    private EventRecord? Read(ReadOnlySpan<byte> line, out int userNumber)
     {
+        userNumber = -1;
         var reader = new Utf8JsonReader(line, Options);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -152,8 +159,8 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
             {
                 Key.Type => reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("event"u8),
                 Key.Id => Text(ref reader, out id),
-                Key.Name => Shared(_names, ref reader, out name),
-                Key.User => Shared(_users, ref reader, out user),
+                Key.Name => Shared(_names, ref reader, out name, out _),
+                Key.User => Shared(_users, ref reader, out user, out userNumber),
                 Key.Time => reader.TokenType == JsonTokenType.String && InputTime.TryReadUtc(reader.ValueSpan, out time),
                 Key.Properties => reader.TokenType is JsonTokenType.StartObject or JsonTokenType.Null,
                 _ => true,
@@ -202,14 +209,18 @@ internal sealed class EventLine(IRuleEvaluators evaluators)
         _ => Key.None,
     };
 
-    /// <summary>A text as <see cref="Text"/> reads it, the same string as before for the same text written without escapes.</summary>
-    private static bool Shared(SharedTexts texts, ref Utf8JsonReader reader, out string? text)
+    /// <summary>
+    /// A text as <see cref="Text"/> reads it, the same string as before for the same text written without escapes, with
+    /// its number in <paramref name="texts"/> (-1 for an escaped text, which is not shared).
+    /// </summary>
+    private static bool Shared(SharedTexts texts, ref Utf8JsonReader reader, out string? text, out int number)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.ValueSpan.IsEmpty)
         {
-            text = texts.Get(reader.ValueSpan);
+            text = texts.Get(reader.ValueSpan, out number);
             return true;
         }
+        number = -1;
         return Text(ref reader, out text);
     }
 

@@ -29,4 +29,11 @@ public sealed record UserInput(
 public sealed record FollowInput(string Follower, string Followee, DateTimeOffset? Time, RecordSource Source) : InputRecord(Time, Source);
 
 /// <summary>An event, already read into the project's typed record (id, user and time set).</summary>
-public sealed record EventInput(EventRecord Event, RecordSource Source) : InputRecord(Event.Time, Source);
+public sealed record EventInput(EventRecord Event, RecordSource Source) : InputRecord(Event.Time, Source)
+{
+    /// <summary>
+    /// The number the reader gave the event's user id: the same for every event of that user in one input, and -1 when
+    /// it gave none. The simulator's memory finds the user by it instead of hashing the id a second time.
+    /// </summary>
+    internal int UserNumber { get; init; } = -1;
+}

@@ -71,8 +71,8 @@ public static class JsonLinesReader
             ReadResult result;
             if (IsPlainObject(bytes.Span))
             {
-                result = events.TryRead(bytes.Span) is { } fast
-                    ? new ReadResult(new EventInput(fast, source), source, null)
+                result = events.TryRead(bytes.Span, out var userNumber) is { } fast
+                    ? new ReadResult(new EventInput(fast, source) { UserNumber = userNumber }, source, null)
                     : ReadLine(bytes, source, parser);
             }
             else

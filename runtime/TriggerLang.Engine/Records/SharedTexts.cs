@@ -31,6 +31,7 @@ internal sealed class SharedTexts
     private struct Entry
     {
         public int Hash;
+        public int Number;
         public int Length;
         // The first 16 bytes, zero beyond the length; the rest (only for longer texts) in Tail.
         public ulong Head0;
@@ -40,8 +41,15 @@ internal sealed class SharedTexts
     }
 
     /// <summary>The text of <paramref name="utf8"/> (valid UTF-8: the caller checked the line), shared when seen before.</summary>
-    public string Get(ReadOnlySpan<byte> utf8)
+    public string Get(ReadOnlySpan<byte> utf8) => Get(utf8, out _);
+
+    /// <summary>
+    /// <see cref="Get(ReadOnlySpan{byte})"/>, and the text's number: 0 for the first text kept, 1 for the next… (the
+    /// same number for the same text, and for no other), or -1 for a text not kept (too long, or the table full).
+    /// </summary>
+    public string Get(ReadOnlySpan<byte> utf8, out int number)
     {
+        number = -1;
         if (utf8.Length > MaxLength)
         {
             return Encoding.UTF8.GetString(utf8);
@@ -62,15 +70,18 @@ internal sealed class SharedTexts
             if (slot.Hash == hash && slot.Length == utf8.Length && slot.Head0 == head0 && slot.Head1 == head1
                 && tail.SequenceEqual(slot.Tail))
             {
+                number = slot.Number;
                 return known;
             }
         }
         var text = Encoding.UTF8.GetString(utf8);
         if (_count < _maxEntries)
         {
+            number = _count;
             _slots[i] = new Entry
             {
                 Hash = hash,
+                Number = number,
                 Length = utf8.Length,
                 Head0 = head0,
                 Head1 = head1,

@@ -93,6 +93,7 @@ public sealed class SimulationRun
                 break;
             case EventInput input:
                 _events++;
+                _state.Focus(input.UserNumber, input.Event.UserId);
                 Ingest(input.Event);
                 break;
         }

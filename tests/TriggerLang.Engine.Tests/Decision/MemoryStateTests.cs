@@ -161,6 +161,34 @@ public sealed class MemoryStateTests
         Assert.Equal(3, state.Sends("u1").Length);
     }
 
+    [Fact]
+    public void A_user_put_at_hand_by_number_is_always_the_user_of_that_id_even_when_numbers_are_reused()
+    {
+        // The reader numbers ids, but a state may see numbers from another numbering: a number found with another id
+        // must cost a lookup, never the other user's entry. Each user is told apart by how many sends it has.
+        using var project = Project();
+        var trigger = Ping(project);
+        Gen.Select(Gen.Int[0, 5], Gen.Int[0, 7]).List[1, 80].Sample(steps =>
+        {
+            var state = new MemoryState(project.Evaluators.NewUser, project.Rules);
+            for (var user = 0; user < 6; user++)
+            {
+                for (var send = 0; send <= user; send++)
+                {
+                    state.RecordSend(SentMessage.Of(project.Rules, 2, $"u{user}", "email", Time, isTransactional: false, trigger), trigger);
+                }
+            }
+            foreach (var (user, number) in steps)
+            {
+                // A string of its own each time, as each event line reads its id (the state compares ids by reference first).
+                var id = string.Concat("u", user.ToString());
+                state.Focus(number, id);
+
+                Assert.Equal(user + 1, state.Sends(id).Length);
+            }
+        });
+    }
+
     private enum Step { Add, Remove, AddAgain, Fire }
 
     [Fact]

@@ -127,7 +127,7 @@ public class EventLineProperties
     private static (string? Fast, string Full) BothWays(string line)
     {
         var bytes = Encoding.UTF8.GetBytes(line);
-        var fast = JsonLinesReader.IsPlainObject(bytes) && new EventLine(Project.Evaluators).TryRead(bytes) is { } record ? Describe(record) : null;
+        var fast = JsonLinesReader.IsPlainObject(bytes) && new EventLine(Project.Evaluators).TryRead(bytes, out _) is { } record ? Describe(record) : null;
         return (fast, Full(bytes));
     }
 

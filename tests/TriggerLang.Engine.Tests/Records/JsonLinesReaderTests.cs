@@ -75,6 +75,19 @@ public class JsonLinesReaderTests
             Assert.Single(Read("{\"type\":\"user\",\"id\":\"u1\",\"attributes\":{\"x\":" + new string('[', 100_000) + new string(']', 100_000) + "}}")).ToString());
 
     [Fact]
+    public void Events_read_from_bytes_number_their_users_the_same_number_for_the_same_id()
+    {
+        var otherUser = Event2.Replace("\"u1\"", "\"u2\"");
+        // The same user again, its members in another order: read the other way (EventLine.Read), numbered alike.
+        var reordered = """{"user":"u1","type":"event","id":"e3","name":"purchase","time":"2026-12-01T12:00:00Z","properties":{"order_id":"o3","total":5}}""";
+        var bytes = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"{Event1}\n{otherUser}\n{reordered}\n"));
+
+        var numbers = JsonLinesReader.Read(bytes, "in.jsonl", Parser).Select(r => ((EventInput)r.Record!).UserNumber);
+
+        Assert.Equal([0, 1, 0], numbers);
+    }
+
+    [Fact]
     public void Reading_goes_on_after_an_error() =>
         Assert.Equal([true, false], Read($"garbage\n{Event1}").Select(r => r.IsError));
 }

@@ -63,6 +63,24 @@ public sealed class SharedTextsTests
     }
 
     [Fact]
+    public void Each_text_kept_has_its_own_number_in_the_order_first_seen_and_one_not_kept_has_none()
+    {
+        var texts = new SharedTexts(maxEntries: 3);
+
+        texts.Get("u1"u8, out var u1);
+        texts.Get("u2"u8, out var u2);
+        texts.Get(Encoding.UTF8.GetBytes("u1"), out var u1Again);
+        texts.Get(Encoding.UTF8.GetBytes(new string('x', 200)), out var tooLong);
+        texts.Get("u3"u8, out var u3);
+        texts.Get("u4"u8, out var pastTheBound);
+        texts.Get("u3"u8, out var u3Again);
+
+        Assert.Equal([0, 1, 0, 2, 2], new[] { u1, u2, u1Again, u3, u3Again });
+        Assert.Equal(-1, tooLong);
+        Assert.Equal(-1, pastTheBound);
+    }
+
+    [Fact]
     public void A_text_longer_than_an_id_is_read_but_not_kept()
     {
         var texts = new SharedTexts();
