@@ -186,8 +186,8 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
         {
             Array.Resize(ref _byNumber, Math.Max(userNumber + 1, 2 * _byNumber.Length));
         }
-        var user = _byNumber[userNumber];
-        if (user is not null && (ReferenceEquals(user.Id, userId) || user.Id == userId))
+        // String equality tries the reference first: the reader's ids are the entry's own strings.
+        if (_byNumber[userNumber] is { } user && user.Id == userId)
         {
             (_lastUserId, _lastUser) = (userId, user);
         }

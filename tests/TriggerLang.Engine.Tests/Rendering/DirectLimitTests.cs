@@ -62,11 +62,11 @@ public class DirectLimitTests
         // before its end, on either path.
         var limits = RenderLimits.Default with { Deadline = TimeSpan.FromTicks(1) };
         var events = Enumerable.Repeat(Order, 5_000).ToArray();
+        const string Loop = "{% for e in events %}{{ e.order_id }}{% endfor %}";
+        const string Failure = "template of field `body` took longer than 0.0000001 s to render";
 
-        Assert.Equal("template of field `body` took longer than 0.0000001 s to render",
-            Render("{% for e in events %}{{ e.order_id }}{% endfor %}", events, limits).Failure);
-        Assert.Equal("template of field `body` took longer than 0.0000001 s to render",
-            Render("{% for e in events %}{{ e.order_id }}{% endfor %}", events, limits, directly: false).Failure);
+        Assert.Equal(Failure, Render(Loop, events, limits).Failure);
+        Assert.Equal(Failure, Render(Loop, events, limits, directly: false).Failure);
     }
 
     [Fact]
