@@ -14,7 +14,7 @@ internal sealed class TemplateBinder(
     TemplateResolver resolver,
     Func<int, int, Location> locate,
     List<Diagnostic> diagnostics,
-    List<TemplateVariablePath>? paths) : ScriptVisitor
+    List<TemplateVariablePath>? paths) : TemplateWalker
 {
     // ── Paths ───────────────────────────────────────────────────────────
 

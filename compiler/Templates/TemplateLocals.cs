@@ -7,7 +7,7 @@ namespace TriggerLang.Compiler.Templates;
 /// whole template before checking, because a name assigned late in a loop is legitimately read
 /// early in the next iteration; they are untyped, so any use of them is accepted.
 /// </summary>
-internal sealed class TemplateLocals : ScriptVisitor
+internal sealed class TemplateLocals : TemplateWalker
 {
     private readonly string _text;
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);

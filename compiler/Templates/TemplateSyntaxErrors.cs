@@ -19,10 +19,11 @@ internal static partial class TemplateSyntaxErrors
     {
         var count = diagnostics.Count;
         // One error per line: Scriban often reports a second, derived one at the same place.
+        // Its errors at the end of the text (offset -1) all become the one unclosed opener: key -1.
         var lines = new HashSet<int>();
         foreach (var message in template.Messages)
         {
-            if (message.Type == ParserMessageType.Error && (message.Span.Start.Offset < 0 || lines.Add(message.Span.Start.Line)))
+            if (message.Type == ParserMessageType.Error && lines.Add(message.Span.Start.Offset < 0 ? -1 : message.Span.Start.Line))
             {
                 diagnostics.Add(Describe(message, text, locate));
             }

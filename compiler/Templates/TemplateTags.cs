@@ -10,7 +10,7 @@ namespace TriggerLang.Compiler.Templates;
 /// with syntax errors, because a mistyped <c>if</c> otherwise surfaces only as a confusing
 /// "no pending if" at its <c>endif</c>.
 /// </summary>
-internal sealed class TemplateTags(string text, Func<int, int, Location> locate, List<Diagnostic> diagnostics) : ScriptVisitor
+internal sealed class TemplateTags(string text, Func<int, int, Location> locate, List<Diagnostic> diagnostics) : TemplateWalker
 {
     /// <summary>Liquid tags that Scriban parses as function calls and renders.</summary>
     private static readonly string[] CallTags = ["cycle"];

@@ -13,6 +13,7 @@ public class TemplateSyntaxTests
     [InlineData("{% ⟦comment⟧ %}never closed", "`{% comment %}` is never closed: add `{% endcomment %}`")]
     [InlineData("{% for e in event.tags %}{{ ⟦forloop⟧.parentloop }}{% endfor %}", "not supported")]
     [InlineData("{% for ⟦%}⟧", "Expecting <expression> instead of `%}`")]
+    [InlineData("⟦{%⟧''a()=", "this `{%` is never closed: add `%}`")] // Scriban reports the end of the text twice
     public void Syntax_errors_are_reported_where_scriban_finds_them(string marked, string message) =>
         Assert.Contains(message, CheckOne(marked, "TRG0501").Message);
 
@@ -39,6 +40,11 @@ public class TemplateSyntaxTests
     [Fact]
     public void A_filter_without_a_pipe_is_reported_once() =>
         CheckOne("{{ ⟦upcase user.first_name⟧ }}", "TRG0501");
+
+    [Fact]
+    public void A_function_definition_as_an_argument_is_a_filter_without_a_pipe() =>
+        // Scriban parses `a() = …` as a function whose body is a node of its parser that cannot be walked.
+        Assert.Contains("side by side", CheckOne("{{ ⟦upcase a() = user.nam⟧ }}", "TRG0501").Message);
 
     [Fact]
     public void Variables_are_not_checked_when_the_syntax_is_broken()
