@@ -280,6 +280,9 @@ public readonly struct DiagnosticBuilder(Location? location)
     public Diagnostic TemplateIncludeNotSupported(string tag) => Create(DiagnosticCatalog.TemplateSyntaxError,
         $"`{tag}` is not supported: a message template cannot include another template; put the text here, or use `template \"path\"` in the send");
 
+    public Diagnostic TemplateFunctionDefinition() => Create(DiagnosticCatalog.TemplateSyntaxError,
+        "`name(…) = …` defines a function, which Liquid does not have: compute the value with `{% assign %}` first, and use that");
+
     public Diagnostic TemplateMissingPipe() => Create(DiagnosticCatalog.TemplateSyntaxError,
         "two values side by side: Liquid applies a filter after `|`, as in `{{ user.first_name | upcase }}`");
 

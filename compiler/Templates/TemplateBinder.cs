@@ -101,18 +101,29 @@ internal sealed class TemplateBinder(
             }
             return;
         }
-        var span = TemplateText.SpanOf(node.Target, text) ?? default;
-        if (node.Arguments is { Count: > 0 } arguments && TemplateText.SpanOf(arguments[^1], text) is { } last)
+        // A function definition among the arguments is the mistake to report (OnParserPlaceholder), not the missing pipe.
+        if (node.Arguments is null || !node.Arguments.Any(TemplateWalker.IsParserPlaceholder))
         {
-            span = span.Union(last);
+            var span = TemplateText.SpanOf(node.Target, text) ?? default;
+            if (node.Arguments is { Count: > 0 } arguments && TemplateText.SpanOf(arguments[^1], text) is { } last)
+            {
+                span = span.Union(last);
+            }
+            diagnostics.Add(new DiagnosticBuilder(locate(span.Start, span.Length)).TemplateMissingPipe());
         }
-        diagnostics.Add(new DiagnosticBuilder(locate(span.Start, span.Length)).TemplateMissingPipe());
         // A bare name in front is most likely a filter written the Scriban way (`upcase x`): not a variable.
         if (node.Target is not ScriptVariable)
         {
             Visit(node.Target);
         }
         VisitArguments(node.Arguments);
+    }
+
+    /// <summary>What Scriban leaves of a function definition (<c>a() = 1</c>) where a value goes: it parses, and fails only when rendered.</summary>
+    protected override void OnParserPlaceholder(ScriptNode node)
+    {
+        var span = TemplateText.SpanOf(node, text) ?? new TextSpan(0, text.Length);
+        diagnostics.Add(new DiagnosticBuilder(locate(span.Start, span.Length)).TemplateFunctionDefinition());
     }
 
     private void VisitArguments(ScriptList<ScriptExpression>? arguments)
