@@ -8,6 +8,9 @@ public static class Examples
     private static readonly Lazy<string> Root = new(() =>
         typeof(Examples).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!);
 
+    /// <summary>The full path of the repository's root folder.</summary>
+    public static string RepositoryRoot => Root.Value;
+
     /// <summary>The full path of <c>examples/NAME</c>.</summary>
     public static string Path(string name) => System.IO.Path.Combine(Root.Value, "examples", name);
 }

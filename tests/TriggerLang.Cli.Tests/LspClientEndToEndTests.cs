@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace TriggerLang.Cli.Tests;
 
 /// <summary>
@@ -29,21 +27,7 @@ public class LspClientEndToEndTests
 
     private static async Task<(int ExitCode, string Output)> Run(string tool, string[] arguments, string folder)
     {
-        var start = new ProcessStartInfo(NpmFactAttribute.Which(tool) ?? tool)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await Processes.RunAsync(tool, arguments, folder, TimeSpan.FromMinutes(3));
+        return (result.ExitCode, result.Out + result.Error);
     }
 }

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -71,7 +69,7 @@ public sealed class RunCrashTests(ITestOutputHelper output) : IDisposable
                 var moment = random.Next(4);
                 if (moment > 0)
                 {
-                    await WaitHealthyAsync(http, trig, TimeSpan.FromSeconds(30));
+                    await TrigServer.WaitHealthyAsync(http, trig, TimeSpan.FromSeconds(30));
                 }
                 if (moment < 2)
                 {
@@ -93,7 +91,7 @@ public sealed class RunCrashTests(ITestOutputHelper output) : IDisposable
                 trig.Dispose();
                 trig = Start(kill);
             }
-            await WaitHealthyAsync(http, trig, TimeSpan.FromSeconds(30));
+            await TrigServer.WaitHealthyAsync(http, trig, TimeSpan.FromSeconds(30));
             await Task.Delay(1000);
             await stop.CancelAsync();
             await producing;
@@ -306,7 +304,7 @@ public sealed class RunCrashTests(ITestOutputHelper output) : IDisposable
         return process;
     }
 
-    private string Url => $"http://127.0.0.1:{_port ??= FreePort()}";
+    private string Url => $"http://127.0.0.1:{_port ??= TrigServer.FreePort()}";
 
     private int? _port;
 
@@ -316,38 +314,6 @@ public sealed class RunCrashTests(ITestOutputHelper output) : IDisposable
         var plugins = Path.Combine(AppContext.BaseDirectory, "plugins");
         Assert.True(Directory.Exists(Path.Combine(plugins, "outbox")), $"the built-in plugins are not in {plugins}: build the tests again");
         return plugins;
-    }
-
-    private static async Task WaitHealthyAsync(HttpClient http, Process trig, TimeSpan timeout)
-    {
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < timeout)
-        {
-            Assert.False(trig.HasExited, $"trig run exited with {(trig.HasExited ? trig.ExitCode : 0)} while starting");
-            try
-            {
-                using var answer = await http.GetAsync("/healthz");
-                if (answer.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-            await Task.Delay(100);
-        }
-        Assert.Fail($"trig run did not answer /healthz within {timeout.TotalSeconds} s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private void Note(string? line, int run)
