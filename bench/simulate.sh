@@ -78,6 +78,7 @@ done
 
 # 3. Where the time goes, in process.
 if [[ "${PARTS:-0}" == 1 ]]; then
-  "$bench" --simulate-parts "$data/project" "$data/input.jsonl" --iterations "${ITERATIONS:-2}"
+  # Without background GC, as trig runs (cli/TriggerLang.Cli.csproj).
+  DOTNET_gcConcurrent=0 "$bench" --simulate-parts "$data/project" "$data/input.jsonl" --iterations "${ITERATIONS:-2}"
 fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
