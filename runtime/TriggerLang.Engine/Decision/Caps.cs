@@ -49,16 +49,17 @@ internal static class Caps
             return true; // a cap of 0 is reached with no sends at all
         }
         var found = 0;
-        var from = time - period;
+        var to = time.UtcTicks;
+        var from = to - period.Ticks;
         // Newest last: walk back until the period is left behind.
         for (var i = sends.Length - 1; i >= 0; i--)
         {
             ref readonly var sent = ref sends[i];
-            if (sent.Time <= from)
+            if (sent.UtcTicks <= from)
             {
                 break;
             }
-            if (sent.Time <= time && (rule is null || sent.Rule == rule) && (channel is null || sent.Channel == channel)
+            if (sent.UtcTicks <= to && (rule is null || sent.Rule == rule) && (channel is null || sent.Channel == channel)
                 && (withTransactional || !sent.IsTransactional) && ++found == count)
             {
                 return true;

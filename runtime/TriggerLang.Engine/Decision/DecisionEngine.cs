@@ -119,7 +119,7 @@ public sealed class DecisionEngine
         var send = message.Send;
         var rule = Rules.Rules[send.Rule];
         var trigger = send.Trigger;
-        _state.RecordSend(SentMessage.Of(Rules, send.Rule, send.Recipient, message.Channel, message.Time, rule.IsTransactional, trigger), trigger);
+        _state.RecordSend(send.Recipient, SentMessage.Of(Rules, send.Rule, message.Channel, message.Time, rule.IsTransactional, trigger), trigger);
         send.Explanation?.Add($"delivered through {message.Channel}");
         step.Outcomes.Add(new Outcome(message.Time, rule.Name, send.Recipient, message.Channel, OutcomeStatus.Sent, null, send.Trigger.Id,
             message.Fields, send.Explained));
@@ -176,15 +176,16 @@ public sealed class DecisionEngine
             var goal = Rules.Rules[r].Goal!;
             var user = _state.Profile(e.UserId).User;
             var sends = _state.Sends(e.UserId);
+            var now = e.Time.UtcTicks;
             for (var i = sends.Length - 1; i >= 0; i--)
             {
                 ref readonly var sent = ref sends[i];
-                if (e.Time - sent.Time > goal.Within)
+                if (now - sent.UtcTicks > goal.Within.Ticks)
                 {
                     // Sends are kept in time order: every one further back is older still.
                     break;
                 }
-                if (sent.Rule != r || sent.Converted || sent.Time > e.Time)
+                if (sent.Rule != r || sent.Converted || sent.UtcTicks > now)
                 {
                     continue;
                 }

@@ -28,10 +28,10 @@ public interface IEngineState
     ReadOnlySpan<EventRecord> History(string userId, string eventName);
 
     /// <summary>
-    /// A send was delivered. <paramref name="trigger"/> is its trigger event, which the message itself keeps only when a
+    /// A send to <paramref name="userId"/> was delivered. <paramref name="trigger"/> is its trigger event, which the message itself keeps only when a
     /// goal needs it (<see cref="SentMessage.Trigger"/>): a store that writes sends whole takes it from here.
     /// </summary>
-    void RecordSend(SentMessage message, EventRecord trigger);
+    void RecordSend(string userId, SentMessage message, EventRecord trigger);
 
     /// <summary>The user's sends still remembered, oldest first; valid until the state is next changed.</summary>
     ReadOnlySpan<SentMessage> Sends(string userId);

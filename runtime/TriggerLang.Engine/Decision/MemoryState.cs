@@ -69,9 +69,9 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
     public ReadOnlySpan<EventRecord> History(string userId, string eventName) => CollectionsMarshal.AsSpan(Known(userId)?.History(eventName));
 
     // The trigger stays with the message when it keeps it: memory holds nothing else of a send.
-    public void RecordSend(SentMessage message, EventRecord trigger)
+    public void RecordSend(string userId, SentMessage message, EventRecord trigger)
     {
-        var user = User(message.User);
+        var user = User(userId);
         if (user.Sends is { } sends && sends.Count == sends.Capacity && user.ExpiredSends > 0)
         {
             // Room from the sends the last pass found expired, before the list grows for them (Forget sweeps lazily).

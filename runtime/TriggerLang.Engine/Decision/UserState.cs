@@ -102,7 +102,7 @@ internal sealed class UserState(string id)
         var kept = 0;
         for (var i = 0; i < sends.Length; i++)
         {
-            if (sends[i].Time.UtcTicks >= cutoffTicks[sends[i].Rule])
+            if (sends[i].UtcTicks >= cutoffTicks[sends[i].Rule])
             {
                 sends[kept++] = sends[i];
             }

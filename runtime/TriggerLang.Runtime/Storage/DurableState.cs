@@ -14,8 +14,8 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
     private readonly HashSet<string> _profiles = new(StringComparer.Ordinal);
     private readonly List<(string Followee, string Follower)> _follows = [];
     private readonly List<EventRecord> _history = [];
-    private readonly List<(SentMessage Message, EventRecord Trigger)> _sends = [];
-    private readonly List<SentMessage> _converted = [];
+    private readonly List<(string User, SentMessage Message, EventRecord Trigger)> _sends = [];
+    private readonly List<(string User, SentMessage Message)> _converted = [];
     // The last change of each pending send since the flush: the send to write, or null to delete it.
     private readonly Dictionary<long, PendingSend?> _pending = [];
     private (DateTimeOffset Events, DateTimeOffset Sends)? _forget;
@@ -43,10 +43,10 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
 
     public ReadOnlySpan<EventRecord> History(string userId, string eventName) => memory.History(userId, eventName);
 
-    public void RecordSend(SentMessage message, EventRecord trigger)
+    public void RecordSend(string userId, SentMessage message, EventRecord trigger)
     {
-        memory.RecordSend(message, trigger);
-        _sends.Add((message, trigger));
+        memory.RecordSend(userId, message, trigger);
+        _sends.Add((userId, message, trigger));
     }
 
     public ReadOnlySpan<SentMessage> Sends(string userId) => memory.Sends(userId);
@@ -73,7 +73,7 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
     public void MarkConverted(string userId, int index)
     {
         memory.MarkConverted(userId, index);
-        _converted.Add(memory.Sends(userId)[index]);
+        _converted.Add((userId, memory.Sends(userId)[index]));
     }
 
     public ReadOnlySpan<PendingSend> PendingFor(string userId) => memory.PendingFor(userId);
@@ -103,14 +103,14 @@ internal sealed class DurableState(MemoryState memory, StoredRecords records, Pe
         {
             pass.Remember(e.Time, records.Event(e));
         }
-        foreach (var (s, trigger) in _sends)
+        foreach (var (user, s, trigger) in _sends)
         {
-            pass.Send(new StoredSend(rules.Rules[s.Rule].Name, s.User, s.Channel, s.Time, s.IsTransactional, s.Converted, s.TriggerId,
+            pass.Send(new StoredSend(rules.Rules[s.Rule].Name, user, s.Channel, s.Time, s.IsTransactional, s.Converted, s.TriggerId,
                 records.Event(trigger)));
         }
-        foreach (var s in _converted)
+        foreach (var (user, s) in _converted)
         {
-            pass.Converted(rules.Rules[s.Rule].Name, s.User, s.Time, s.TriggerId);
+            pass.Converted(rules.Rules[s.Rule].Name, user, s.Time, s.TriggerId);
         }
         foreach (var (id, send) in _pending)
         {

@@ -43,11 +43,11 @@ internal static class StateLoader
             if (pendingJson.RuleIndex(send.Rule) is { } index)
             {
                 var trigger = records.ReadEvent(send.TriggerRecord, $"send of {send.Rule} to {send.User}");
-                var sent = SentMessage.Of(project.Rules, index, send.User, send.Channel, send.Time, send.Transactional, trigger) with
+                var sent = SentMessage.Of(project.Rules, index, send.Channel, send.Time, send.Transactional, trigger) with
                 {
                     Converted = send.Converted,
                 };
-                memory.RecordSend(sent, trigger);
+                memory.RecordSend(send.User, sent, trigger);
             }
         }
         var orphans = new List<(StoredPending, string)>();

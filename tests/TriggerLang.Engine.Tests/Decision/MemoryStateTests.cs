@@ -152,7 +152,7 @@ public sealed class MemoryStateTests
         var trigger = Ping(project);
         for (var rule = 0; rule < 3; rule++)
         {
-            state.RecordSend(SentMessage.Of(project.Rules, rule, "u1", "email", Time, isTransactional: false, trigger), trigger);
+            state.RecordSend("u1", SentMessage.Of(project.Rules, rule, "email", Time, isTransactional: false, trigger), trigger);
         }
 
         Assert.Null(state.LastSend(0, "u1"));
@@ -175,7 +175,7 @@ public sealed class MemoryStateTests
             {
                 for (var send = 0; send <= user; send++)
                 {
-                    state.RecordSend(SentMessage.Of(project.Rules, 2, $"u{user}", "email", Time, isTransactional: false, trigger), trigger);
+                    state.RecordSend($"u{user}", SentMessage.Of(project.Rules, 2, "email", Time, isTransactional: false, trigger), trigger);
                 }
             }
             foreach (var (user, number) in steps)

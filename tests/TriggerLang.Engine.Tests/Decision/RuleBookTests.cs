@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TriggerLang.Engine.Decision;
 using TriggerLang.Evaluation;
 
@@ -63,6 +64,16 @@ public sealed class RuleBookTests
             """);
 
         Assert.Equal([false, false, false, true, true], Enumerable.Range(0, 5).Select(project.Rules.SendKeepsTrigger));
+
+        // The send made for each rule holds the event or only its id, and gives both the same way; its time is the
+        // same instant, in UTC.
+        var trigger = project.Evaluators.NewEvent("cart_abandoned")!;
+        (trigger.Id, trigger.UserId, trigger.Time) = ("e1", "u1", DateTimeOffset.Parse("2026-12-01T10:00:00+02:00"));
+        var sends = Enumerable.Range(0, 5).Select(rule => SentMessage.Of(project.Rules, rule, "email", trigger.Time, false, trigger)).ToArray();
+        Assert.Equal([null, null, null, trigger, trigger], sends.Select(s => s.Trigger));
+        Assert.All(sends, s => Assert.Equal(("e1", trigger.Time, TimeSpan.Zero), (s.TriggerId, s.Time, s.Time.Offset)));
+        // Users keep a week of these in place and every cap walks them: it stays at 32 bytes (it was 64).
+        Assert.Equal(32, Unsafe.SizeOf<SentMessage>());
     }
 
     [Fact]
@@ -77,7 +88,7 @@ public sealed class RuleBookTests
             for (var rule = 0; rule < 4; rule++)
             {
                 var trigger = Event(project.Evaluators, "page_viewed", $"v{day}", Start.AddDays(day));
-                state.RecordSend(new SentMessage(rule, "u1", "email", Start.AddDays(day), rule == 3, trigger.Id, null), trigger);
+                state.RecordSend("u1", new SentMessage(rule, "email", Start.AddDays(day), rule == 3, trigger.Id), trigger);
             }
         }
 
@@ -114,7 +125,7 @@ public sealed class RuleBookTests
             var now = Start.AddHours(hour);
             var trigger = Event(project.Evaluators, "purchase", $"p{hour}", now);
             var before = state.Sends("u1").Length;
-            state.RecordSend(new SentMessage(3, "u1", "email", now, true, trigger.Id, null), trigger);
+            state.RecordSend("u1", new SentMessage(3, "email", now, true, trigger.Id), trigger);
             sweeps += state.Sends("u1").Length < before + 1 ? 1 : 0;
             before = state.Sends("u1").Length;
             engine.Forget(now);
