@@ -7,16 +7,18 @@ namespace TriggerLang.Cli.Tests;
 public class LspProcessTests
 {
     [Fact]
-    public async Task Trig_lsp_answers_initialize_on_stdout_and_exits_0_after_shutdown_and_exit()
+    public Task Trig_lsp_answers_initialize_on_stdout_and_exits_0_after_shutdown_and_exit() =>
+        AnswersInitializeAndExits(new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "trig.dll"), "lsp", "--stdio" } });
+
+    /// <summary>
+    /// Starts <paramref name="start"/>, a `trig lsp` command line, and asserts what an editor needs of it: initialize is
+    /// answered with the server's capabilities, shutdown and exit end it with 0, and nothing is written to stderr.
+    /// </summary>
+    internal static async Task AnswersInitializeAndExits(ProcessStartInfo start)
     {
-        var trig = Path.Combine(AppContext.BaseDirectory, "trig.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { trig, "lsp", "--stdio" },
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         using var process = Process.Start(start)!;
         var stdin = process.StandardInput.BaseStream;
         var stderr = process.StandardError.ReadToEndAsync();

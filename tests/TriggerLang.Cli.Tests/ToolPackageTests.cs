@@ -10,7 +10,7 @@ namespace TriggerLang.Cli.Tests;
 /// <summary>
 /// The `trig` tool as the README installs it, packed from this checkout and installed into a folder of the test's own:
 /// what users get, ReadyToRun-compiled with the package's crossgen2 options and laid out with its plugins, which no
-/// other test runs. <c>dotnet pack</c> failed from a clean checkout for two weeks (NETSDK1047) with every other test green.
+/// other test runs: check, test, simulate, the language server and the live runtime. <c>dotnet pack</c> failed from a clean checkout for two weeks (NETSDK1047) with every other test green.
 /// </summary>
 public sealed class ToolPackageTests(InstalledTrig tool) : IClassFixture<InstalledTrig>
 {
@@ -65,6 +65,13 @@ public sealed class ToolPackageTests(InstalledTrig tool) : IClassFixture<Install
         var simulate = await tool.Run("simulate", example, "--input", Path.Combine(example, "events.jsonl"));
         Assert.True(simulate.ExitCode == 0, simulate.Error);
         Assert.Equal(File.ReadAllText(Path.Combine(example, "expected-outcomes.jsonl")), simulate.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public Task The_installed_tool_serves_the_language_server_the_editor_extension_starts()
+    {
+        tool.RequireInstalled();
+        return LspProcessTests.AnswersInitializeAndExits(new ProcessStartInfo(tool.Trig) { ArgumentList = { "lsp" } });
     }
 
     [Fact]
