@@ -26,9 +26,10 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
 
     // What was remembered, in the order it came (time order, as inputs and sends come), one queue per event name and
     // per rule since each has its own retention: Forget walks only the old front of these instead of every user's
-    // lists every time. They hold the user's entry, not the id, so as not to look each one up again.
-    private readonly Dictionary<string, Queue<(DateTimeOffset Time, UserState User)>> _historyOrder = new(StringComparer.Ordinal);
-    private readonly List<Queue<(DateTimeOffset Time, UserState User)>?> _sendOrder = [];
+    // lists every time. They hold the user's entry, not the id, so as not to look each one up again, and the time as UTC
+    // ticks: 16 bytes an entry instead of 24, and a quarter of a million entries.
+    private readonly Dictionary<string, Queue<(long UtcTicks, UserState User)>> _historyOrder = new(StringComparer.Ordinal);
+    private readonly List<Queue<(long UtcTicks, UserState User)>?> _sendOrder = [];
     private readonly HashSet<UserState> _sweep = new(ReferenceEqualityComparer.Instance);
     private long[] _sendCutoffs = [];
 
@@ -63,7 +64,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
         {
             _historyOrder[e.Name] = order = new();
         }
-        order.Enqueue((e.Time, user));
+        order.Enqueue((e.Time.UtcTicks, user));
     }
 
     public ReadOnlySpan<EventRecord> History(string userId, string eventName) => CollectionsMarshal.AsSpan(Known(userId)?.History(eventName));
@@ -86,7 +87,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
         {
             _sendOrder.Add(null);
         }
-        (_sendOrder[message.Rule] ??= new()).Enqueue((message.Time, user));
+        (_sendOrder[message.Rule] ??= new()).Enqueue((message.UtcTicks, user));
     }
 
     /// <summary>A last send kept by a store after the send itself was forgotten (<c>once</c> keeps it forever).</summary>
@@ -135,7 +136,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
         foreach (var (name, order) in _historyOrder)
         {
             var before = now - rules.EventRetentionOf(name);
-            while (order.TryPeek(out var old) && old.Time < before)
+            while (order.TryPeek(out var old) && old.UtcTicks < before.UtcTicks)
             {
                 order.Dequeue();
                 old.User.ForgetHistory(name, before);
@@ -154,7 +155,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
         for (var rule = 0; rule < _sendOrder.Count; rule++)
         {
             var order = _sendOrder[rule];
-            while (order is not null && order.TryPeek(out var old) && old.Time.UtcTicks < cutoffs[rule])
+            while (order is not null && order.TryPeek(out var old) && old.UtcTicks < cutoffs[rule])
             {
                 order.Dequeue();
                 // No list: a sweep took the send already (a host whose sends came out of time order).
