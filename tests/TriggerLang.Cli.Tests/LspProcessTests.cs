@@ -8,7 +8,10 @@ public class LspProcessTests
 {
     [Fact]
     public Task Trig_lsp_answers_initialize_on_stdout_and_exits_0_after_shutdown_and_exit() =>
-        AnswersInitializeAndExits(new ProcessStartInfo("dotnet") { ArgumentList = { Path.Combine(AppContext.BaseDirectory, "trig.dll"), "lsp", "--stdio" } });
+        AnswersInitializeAndExits(new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "trig.dll"), "lsp", "--stdio" },
+        });
 
     /// <summary>
     /// Starts <paramref name="start"/>, a `trig lsp` command line, and asserts what an editor needs of it: initialize is

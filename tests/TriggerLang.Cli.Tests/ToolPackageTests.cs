@@ -10,7 +10,8 @@ namespace TriggerLang.Cli.Tests;
 /// <summary>
 /// The `trig` tool as the README installs it, packed from this checkout and installed into a folder of the test's own:
 /// what users get, ReadyToRun-compiled with the package's crossgen2 options and laid out with its plugins, which no
-/// other test runs: check, test, simulate, the language server and the live runtime. <c>dotnet pack</c> failed from a clean checkout for two weeks (NETSDK1047) with every other test green.
+/// other test runs: check, test, simulate, the language server and the live runtime. <c>dotnet pack</c> failed from a
+/// clean checkout for two weeks (NETSDK1047) with every other test green.
 /// </summary>
 public sealed class ToolPackageTests(InstalledTrig tool) : IClassFixture<InstalledTrig>
 {

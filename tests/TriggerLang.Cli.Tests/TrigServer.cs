@@ -15,7 +15,10 @@ internal static class TrigServer
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Waits until <paramref name="trig"/> answers <c>/healthz</c>; fails the test if it exits first or takes longer than <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// Waits until <paramref name="trig"/> answers <c>/healthz</c>; fails the test if it exits first or takes longer than
+    /// <paramref name="timeout"/>.
+    /// </summary>
     public static async Task WaitHealthyAsync(HttpClient http, Process trig, TimeSpan timeout)
     {
         var waited = Stopwatch.StartNew();

@@ -28,8 +28,9 @@ public interface IEngineState
     ReadOnlySpan<EventRecord> History(string userId, string eventName);
 
     /// <summary>
-    /// A send to <paramref name="userId"/> was delivered. <paramref name="trigger"/> is its trigger event, which the message itself keeps only when a
-    /// goal needs it (<see cref="SentMessage.Trigger"/>): a store that writes sends whole takes it from here.
+    /// A send to <paramref name="userId"/> was delivered. <paramref name="trigger"/> is its trigger event, which the
+    /// message itself keeps only when a goal needs it (<see cref="SentMessage.Trigger"/>): a store that writes sends whole
+    /// takes it from here.
     /// </summary>
     void RecordSend(string userId, SentMessage message, EventRecord trigger);
 
