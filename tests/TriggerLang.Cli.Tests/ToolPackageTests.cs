@@ -69,6 +69,24 @@ public sealed class ToolPackageTests(InstalledTrig tool) : IClassFixture<Install
     }
 
     [Fact]
+    public async Task The_package_for_other_platforms_runs_with_dotnet()
+    {
+        tool.RequireInstalled();
+        // What `dotnet tool install` unpacks on a machine without a package of its own (macOS, Windows, arm64): plain IL.
+        using var unpacked = new TempProject();
+        ZipFile.ExtractToDirectory(Directory.GetFiles(tool.Packages, "TriggerLang.Cli.any.*.nupkg").Single(), unpacked.FullPath);
+        var trig = Path.Combine(unpacked.FullPath, "tools", "net10.0", "any", "trig.dll");
+        Assert.False(IsReadyToRun(trig), "the any package is compiled for one platform");
+        var example = Examples.Path("cart-abandonment");
+
+        var simulate = await Processes.RunAsync("dotnet", [trig, "simulate", example, "--input", Path.Combine(example, "events.jsonl")],
+            Examples.RepositoryRoot, TimeSpan.FromMinutes(2));
+
+        Assert.True(simulate.ExitCode == 0, simulate.Error);
+        Assert.Equal(File.ReadAllText(Path.Combine(example, "expected-outcomes.jsonl")), simulate.Out.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public Task The_installed_tool_serves_the_language_server_the_editor_extension_starts()
     {
         tool.RequireInstalled();
