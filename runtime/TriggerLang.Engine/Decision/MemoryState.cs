@@ -73,12 +73,12 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
     public void RecordSend(string userId, SentMessage message, EventRecord trigger)
     {
         var user = User(userId);
-        if (user.Sends is { } sends && sends.Count == sends.Capacity && user.ExpiredSends > 0)
+        if (user.SendsFull && user.ExpiredSends > 0)
         {
             // Room from the sends the last pass found expired, before the list grows for them (Forget sweeps lazily).
             user.ForgetSends(_sendCutoffs);
         }
-        (user.Sends ??= []).Add(message);
+        user.AddSend(message);
         if (rules.KeepsLastSend(message.Rule))
         {
             user.SetLastSend(message.Rule, message.Time);
@@ -93,7 +93,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
     /// <summary>A last send kept by a store after the send itself was forgotten (<c>once</c> keeps it forever).</summary>
     public void RestoreLastSend(int rule, string userId, DateTimeOffset time) => User(userId).SetLastSend(rule, time);
 
-    public ReadOnlySpan<SentMessage> Sends(string userId) => CollectionsMarshal.AsSpan(Known(userId)?.Sends);
+    public ReadOnlySpan<SentMessage> Sends(string userId) => Known(userId) is { } user ? user.Sends : default;
 
     public DateTimeOffset? LastSend(int rule, string userId) => Known(userId)?.LastSend(rule);
 
@@ -124,7 +124,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
     {
     }
 
-    public void MarkConverted(string userId, int index) => CollectionsMarshal.AsSpan(Known(userId)!.Sends)[index].Converted = true;
+    public void MarkConverted(string userId, int index) => Known(userId)!.Sends[index].Converted = true;
 
     public ReadOnlySpan<PendingSend> PendingFor(string userId) => CollectionsMarshal.AsSpan(Known(userId)?.Pending);
 
@@ -158,8 +158,8 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
             while (order is not null && order.TryPeek(out var old) && old.UtcTicks < cutoffs[rule])
             {
                 order.Dequeue();
-                // No list: a sweep took the send already (a host whose sends came out of time order).
-                if (old.User.Sends is { } sends && ++old.User.ExpiredSends * 2 >= sends.Count)
+                // None left: a sweep took the send already (a host whose sends came out of time order).
+                if (old.User.Sends.Length > 0 && ++old.User.ExpiredSends * 2 >= old.User.Sends.Length)
                 {
                     _sweep.Add(old.User);
                 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using TriggerLang.Evaluation;
 
 namespace TriggerLang.Engine.Decision;
@@ -16,8 +15,29 @@ internal sealed class UserState(string id)
 
     public Profile? Profile;
 
-    /// <summary>Oldest first.</summary>
-    public List<SentMessage>? Sends;
+    // The sends still remembered, oldest first: _sends[.._sendCount]. An array and a count rather than a list: a check of
+    // the caps reaches them through one reference less, and the user's objects are seldom in the cache when it runs.
+    private SentMessage[]? _sends;
+    private int _sendCount;
+
+    /// <summary>The sends still remembered, oldest first; valid until the next <see cref="AddSend"/> or <see cref="ForgetSends"/>.</summary>
+    public Span<SentMessage> Sends => _sends.AsSpan(0, _sendCount);
+
+    /// <summary>Whether the next <see cref="AddSend"/> has to grow the array.</summary>
+    public bool SendsFull => _sends is { } sends && _sendCount == sends.Length;
+
+    public void AddSend(SentMessage message)
+    {
+        if (_sends is null)
+        {
+            _sends = new SentMessage[4];
+        }
+        else if (_sendCount == _sends.Length)
+        {
+            Array.Resize(ref _sends, 2 * _sendCount);
+        }
+        _sends[_sendCount++] = message;
+    }
 
     /// <summary>How many of <see cref="Sends"/> are past their rule's retention, not yet swept (<see cref="ForgetSends"/>).</summary>
     public int ExpiredSends;
@@ -94,11 +114,7 @@ internal sealed class UserState(string id)
     /// </summary>
     public void ForgetSends(ReadOnlySpan<long> cutoffTicks)
     {
-        if (Sends is not { } list)
-        {
-            return;
-        }
-        var sends = CollectionsMarshal.AsSpan(list);
+        var sends = Sends;
         var kept = 0;
         for (var i = 0; i < sends.Length; i++)
         {
@@ -107,11 +123,13 @@ internal sealed class UserState(string id)
                 sends[kept++] = sends[i];
             }
         }
-        list.RemoveRange(kept, list.Count - kept);
+        // The slots left behind still point to ids and events: cleared, so that the GC can take them.
+        sends[kept..].Clear();
+        _sendCount = kept;
         ExpiredSends = 0;
-        if (list.Count == 0)
+        if (kept == 0)
         {
-            Sends = null;
+            _sends = null;
         }
     }
 

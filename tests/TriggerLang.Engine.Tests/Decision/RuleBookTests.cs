@@ -149,6 +149,45 @@ public sealed class RuleBookTests
         Assert.Empty(state.Sends("u1").ToArray());
     }
 
+    [Fact]
+    public void A_forgotten_send_no_longer_holds_its_trigger()
+    {
+        // A rule whose goal reads the trigger keeps the event with each send (SendKeepsTrigger); once the send is
+        // forgotten, the event must be free to go, or a long run would hold every such trigger it ever saw.
+        using var project = RuleProjects.FromText("""
+            event cart_abandoned { cart_id: string }
+            event purchase { cart_id: string }
+            rule recover on cart_abandoned goal purchase where cart_id == event.cart_id within 2d send email "b"
+            """);
+        var (state, engine) = InMemory(project);
+        var triggers = RecordDailySends(project, state, days: 10);
+
+        // Day 9 at noon: the goal looks back 2 days, so the sends of days 0–7 are forgotten, those of days 8 and 9 kept.
+        engine.Forget(Start.AddDays(9.5));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.Equal([8, 9], state.Sends("u1").ToArray().Select(s => (s.Time - Start).Days));
+        Assert.Equal(Enumerable.Range(0, 10).Select(day => day >= 8), triggers.Select(t => t.IsAlive));
+    }
+
+    // Apart, so that no local of the test holds an event.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference[] RecordDailySends(RuleProject project, MemoryState state, int days)
+    {
+        var triggers = new WeakReference[days];
+        for (var day = 0; day < days; day++)
+        {
+            var trigger = project.Evaluators.NewEvent("cart_abandoned")!;
+            (trigger.Id, trigger.UserId, trigger.Time) = ($"e{day}", "u1", Start.AddDays(day));
+            trigger.ReadProperties(System.Text.Json.JsonDocument.Parse($$"""{"cart_id":"c{{day}}"}""").RootElement);
+            state.RecordSend("u1", SentMessage.Of(project.Rules, 0, "email", trigger.Time, false, trigger), trigger);
+            triggers[day] = new WeakReference(trigger);
+        }
+        return triggers;
+    }
+
     private static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-12-01T00:00Z");
 
     private static (MemoryState State, DecisionEngine Engine) InMemory(RuleProject project)
