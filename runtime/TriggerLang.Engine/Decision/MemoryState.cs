@@ -126,7 +126,7 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
 
     public void MarkConverted(string userId, int index) => Known(userId)!.Sends[index].Converted = true;
 
-    public ReadOnlySpan<PendingSend> PendingFor(string userId) => CollectionsMarshal.AsSpan(Known(userId)?.Pending);
+    public ReadOnlySpan<PendingSend> PendingFor(string userId) => Known(userId) is { } user ? user.Pending : default;
 
     public PendingSend? DigestFor(int rule, Profile recipient, DateTimeOffset digestTime) =>
         (recipient.Entry ?? Known(recipient.User.Id))?.Digest(rule, digestTime);

@@ -15,44 +15,31 @@ internal sealed class UserState(string id)
 
     public Profile? Profile;
 
-    // The sends still remembered, oldest first: _sends[.._sendCount]. An array and a count rather than a list: a check of
-    // the caps reaches them through one reference less, and the user's objects are seldom in the cache when it runs.
-    private SentMessage[]? _sends;
-    private int _sendCount;
+    // Read when the user's objects are seldom in the cache: an InlineList saves a reference per read.
+    private InlineList<SentMessage> _sends;
+    private InlineList<PendingSend> _pending;
+    // The pending digest sends, listed or not, with what finds them: a look-up reads no send but the one found.
+    private InlineList<(int Rule, DateTimeOffset DigestTime, PendingSend Send)> _digests;
 
     /// <summary>The sends still remembered, oldest first; valid until the next <see cref="AddSend"/> or <see cref="ForgetSends"/>.</summary>
-    public Span<SentMessage> Sends => _sends.AsSpan(0, _sendCount);
+    public Span<SentMessage> Sends => _sends.Items;
 
-    /// <summary>Whether the next <see cref="AddSend"/> has to grow the array.</summary>
-    public bool SendsFull => _sends is { } sends && _sendCount == sends.Length;
+    /// <summary>Whether the next <see cref="AddSend"/> has to grow the list.</summary>
+    public bool SendsFull => _sends.IsFull;
 
-    public void AddSend(SentMessage message)
-    {
-        if (_sends is null)
-        {
-            _sends = new SentMessage[4];
-        }
-        else if (_sendCount == _sends.Length)
-        {
-            Array.Resize(ref _sends, 2 * _sendCount);
-        }
-        _sends[_sendCount++] = message;
-    }
+    public void AddSend(SentMessage message) => _sends.Add(message);
 
     /// <summary>How many of <see cref="Sends"/> are past their rule's retention, not yet swept (<see cref="ForgetSends"/>).</summary>
     public int ExpiredSends;
 
     /// <summary>
     /// The pending sends that an event may cancel (<see cref="MemoryState.PendingFor"/>), in no particular order: a removal
-    /// moves the last one into the gap (<see cref="PendingSend.OwnerSlot"/>).
+    /// moves the last one into the gap (<see cref="PendingSend.OwnerSlot"/>). Valid until the next change.
     /// </summary>
-    public List<PendingSend>? Pending;
+    public Span<PendingSend> Pending => _pending.Items;
 
     // The OwnerSlot of a send not in Pending.
     private const int NotListed = -1;
-
-    // The pending digest sends, listed or not, with what finds them: a look-up reads no send but the one found.
-    private List<(int Rule, DateTimeOffset DigestTime, PendingSend Send)>? _digests;
 
     private List<(string Event, List<EventRecord> Events)>? _history;
     private List<(int Rule, DateTimeOffset Time)>? _lastSends;
@@ -123,14 +110,8 @@ internal sealed class UserState(string id)
                 sends[kept++] = sends[i];
             }
         }
-        // The slots left behind still point to ids and events: cleared, so that the GC can take them.
-        sends[kept..].Clear();
-        _sendCount = kept;
+        _sends.Truncate(kept);
         ExpiredSends = 0;
-        if (kept == 0)
-        {
-            _sends = null;
-        }
     }
 
     public DateTimeOffset? LastSend(int rule)
@@ -168,44 +149,36 @@ internal sealed class UserState(string id)
         send.OwnerSlot = NotListed;
         if (findable)
         {
-            var pending = Pending ??= [];
-            send.OwnerSlot = pending.Count;
-            pending.Add(send);
+            send.OwnerSlot = _pending.Count;
+            _pending.Add(send);
         }
         if (send.Digest is { } batch)
         {
-            (_digests ??= []).Add((send.Rule, batch.DigestTime, send));
+            _digests.Add((send.Rule, batch.DigestTime, send));
         }
     }
 
     /// <summary>Removes a pending send (by reference), and the lists when they are left empty.</summary>
     public void RemovePending(PendingSend send)
     {
-        if (send.OwnerSlot != NotListed && Pending is { } pending && send.OwnerSlot < pending.Count
-            && ReferenceEquals(pending[send.OwnerSlot], send))
+        var pending = _pending.Items;
+        if (send.OwnerSlot != NotListed && send.OwnerSlot < pending.Length && ReferenceEquals(pending[send.OwnerSlot], send))
         {
             var last = pending[^1];
             pending[send.OwnerSlot] = last;
             last.OwnerSlot = send.OwnerSlot;
-            pending.RemoveAt(pending.Count - 1);
-            if (pending.Count == 0)
-            {
-                Pending = null;
-            }
+            _pending.Truncate(pending.Length - 1);
         }
-        if (send.Digest is not null && _digests is { } digests)
+        if (send.Digest is not null)
         {
-            for (var i = 0; i < digests.Count; i++)
+            var digests = _digests.Items;
+            for (var i = 0; i < digests.Length; i++)
             {
                 if (ReferenceEquals(digests[i].Send, send))
                 {
-                    digests.RemoveAt(i);
+                    _digests.RemoveAt(i);
                     break;
                 }
-            }
-            if (digests.Count == 0)
-            {
-                _digests = null;
             }
         }
     }
@@ -213,14 +186,11 @@ internal sealed class UserState(string id)
     /// <summary>The open digest send of a rule for a digest time. At most one is pending at a time (a rescheduled one replaces the fired one).</summary>
     public PendingSend? Digest(int rule, DateTimeOffset digestTime)
     {
-        if (_digests is { } digests)
+        foreach (var (sendRule, time, send) in _digests.Items)
         {
-            foreach (var (sendRule, time, send) in digests)
+            if (sendRule == rule && time == digestTime)
             {
-                if (sendRule == rule && time == digestTime)
-                {
-                    return send;
-                }
+                return send;
             }
         }
         return null;
