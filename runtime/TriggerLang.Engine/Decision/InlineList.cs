@@ -32,7 +32,10 @@ internal struct InlineList<T>
         _items[_count++] = item;
     }
 
-    /// <summary>Keeps the first <paramref name="count"/> items. The slots let go are cleared (they may hold references), and the array goes with the last item.</summary>
+    /// <summary>
+    /// Keeps the first <paramref name="count"/> items. The slots let go are cleared (they may hold references the GC
+    /// would otherwise keep alive), and the array goes with the last item.
+    /// </summary>
     public void Truncate(int count)
     {
         Items[count..].Clear();
