@@ -136,7 +136,8 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
         foreach (var (name, order) in _historyOrder)
         {
             var before = now - rules.EventRetentionOf(name);
-            while (order.TryPeek(out var old) && old.UtcTicks < before.UtcTicks)
+            var beforeTicks = before.UtcTicks;
+            while (order.TryPeek(out var old) && old.UtcTicks < beforeTicks)
             {
                 order.Dequeue();
                 old.User.ForgetHistory(name, before);
@@ -159,7 +160,8 @@ public sealed class MemoryState(Func<string, UserRecord> newUser, RuleBook rules
             {
                 order.Dequeue();
                 // None left: a sweep took the send already (a host whose sends came out of time order).
-                if (old.User.Sends.Length > 0 && ++old.User.ExpiredSends * 2 >= old.User.Sends.Length)
+                var sends = old.User.Sends.Length;
+                if (sends > 0 && ++old.User.ExpiredSends * 2 >= sends)
                 {
                     _sweep.Add(old.User);
                 }
