@@ -1,7 +1,5 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using System.Buffers;
 using TriggerLang.Engine.Decision;
-using Names = TriggerLang.Engine.Records.OutcomeJsonNames;
 
 namespace TriggerLang.Engine.Records;
 
@@ -12,16 +10,10 @@ namespace TriggerLang.Engine.Records;
 /// </summary>
 public static class OutcomeJson
 {
-    // Messages carry HTML and non-Latin text: keep them readable; the output is a data file, not a web page.
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static void Write(TextWriter output, Outcome outcome, bool explain)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            WriteObject(json, outcome, explain);
-        }
+        var buffer = new ArrayBufferWriter<byte>();
+        new OutcomeLine().Write(buffer, outcome, explain);
         output.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
         // Always \n, whatever the platform: the file is compared byte for byte.
         output.Write('\n');
@@ -33,45 +25,6 @@ public static class OutcomeJson
     /// </summary>
     public static Writer To(Stream output, bool explain) => new(output, explain);
 
-    internal static void WriteObject(Utf8JsonWriter json, Outcome outcome, bool explain)
-    {
-        json.WriteStartObject();
-        Span<char> time = stackalloc char[IsoTime.MaxLength];
-        json.WriteString(Names.Time, time[..IsoTime.Format(outcome.Time, time)]);
-        json.WriteString(Names.Rule, outcome.Rule);
-        json.WriteString(Names.User, outcome.User);
-        json.WriteString(Names.Channel, outcome.Channel);
-        json.WriteString(Names.Status, Names.Of(outcome.Status));
-        if (outcome.Status != OutcomeStatus.Sent && outcome.Reason is { } reason)
-        {
-            json.WriteString(Names.Reason, Names.Of(reason));
-        }
-        json.WriteString(Names.Trigger, outcome.Trigger);
-        if (outcome.Status == OutcomeStatus.Sent)
-        {
-            json.WriteStartObject(Names.Fields);
-            foreach (var (name, value) in outcome.Fields.IsDefault ? [] : outcome.Fields)
-            {
-                json.WriteString(name, value);
-            }
-            json.WriteEndObject();
-        }
-        if (explain)
-        {
-            json.WriteStartArray(Names.Explain);
-            foreach (var step in outcome.Explanation.IsDefault ? [] : outcome.Explanation)
-            {
-                json.WriteStringValue(step);
-            }
-            json.WriteEndArray();
-            if (outcome.Detail is { } detail)
-            {
-                json.WriteString(Names.Detail, detail);
-            }
-        }
-        json.WriteEndObject();
-    }
-
     /// <summary>See <see cref="To"/>. Dispose (or <see cref="Flush"/>) to write out the last block; the stream stays open.</summary>
     public sealed class Writer : IDisposable
     {
@@ -79,22 +32,19 @@ public static class OutcomeJson
 
         private readonly Stream _output;
         private readonly bool _explain;
-        private readonly System.Buffers.ArrayBufferWriter<byte> _buffer = new(2 * BlockSize);
-        private readonly Utf8JsonWriter _json;
+        private readonly ArrayBufferWriter<byte> _buffer = new(2 * BlockSize);
+        private readonly OutcomeLine _line = new();
 
         internal Writer(Stream output, bool explain)
         {
             _output = output;
             _explain = explain;
-            _json = new Utf8JsonWriter(_buffer, Options);
         }
 
         public void Write(Outcome outcome)
         {
-            WriteObject(_json, outcome, _explain);
-            _json.Flush();
-            _json.Reset();
-            System.Buffers.BuffersExtensions.Write(_buffer, "\n"u8);
+            _line.Write(_buffer, outcome, _explain);
+            _buffer.Write("\n"u8);
             if (_buffer.WrittenCount >= BlockSize)
             {
                 _output.Write(_buffer.WrittenSpan);
@@ -109,10 +59,6 @@ public static class OutcomeJson
             _output.Flush();
         }
 
-        public void Dispose()
-        {
-            Flush();
-            _json.Dispose();
-        }
+        public void Dispose() => Flush();
     }
 }
