@@ -25,9 +25,10 @@ internal sealed class OutcomeLine
     private static readonly SearchValues<char> Plain = SearchValues.Create(
         [.. Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c).Where(c => c is not ('"' or '\\'))]);
 
-    // The longest a character gets escaped (\uXXXX), and the keys and punctuation of a line with every member.
+    // The longest a character gets escaped (\uXXXX), and what a line holds besides its texts: the keys and punctuation
+    // of every member (102 bytes), and the status and reason between their quotes (29 at most).
     private const int MaxBytesPerChar = 6;
-    private const int Frame = 160;
+    private const int Frame = 131;
 
     // Made on the first text that needs them.
     private ArrayBufferWriter<byte>? _escaped;
@@ -107,7 +108,11 @@ internal sealed class OutcomeLine
                 chars += step.Length;
                 texts++;
             }
-            chars += outcome.Detail?.Length ?? 0;
+            if (outcome.Detail is { } detail)
+            {
+                chars += detail.Length;
+                texts++;
+            }
         }
         return Frame + MaxBytesPerChar * chars + 3 * texts;
     }
