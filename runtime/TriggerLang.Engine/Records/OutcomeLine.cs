@@ -39,8 +39,9 @@ internal sealed class OutcomeLine
     {
         var bytes = new Bytes(output.GetSpan(MaxLength(outcome, explain)));
         Span<char> time = stackalloc char[IsoTime.MaxLength];
+        // The time and the status and reason names are digits, letters and punctuation: plain, never escaped.
         bytes.Append("{\"time\":"u8);
-        Text(ref bytes, time[..IsoTime.Format(outcome.Time, time)]);
+        bytes.Quoted(time[..IsoTime.Format(outcome.Time, time)]);
         bytes.Append(",\"rule\":"u8);
         Text(ref bytes, outcome.Rule);
         bytes.Append(",\"user\":"u8);
@@ -48,11 +49,11 @@ internal sealed class OutcomeLine
         bytes.Append(",\"channel\":"u8);
         Text(ref bytes, outcome.Channel);
         bytes.Append(",\"status\":"u8);
-        Text(ref bytes, OutcomeNames.Of(outcome.Status));
+        bytes.Quoted(OutcomeNames.Of(outcome.Status));
         if (outcome.Status != OutcomeStatus.Sent && outcome.Reason is { } reason)
         {
             bytes.Append(",\"reason\":"u8);
-            Text(ref bytes, OutcomeNames.Of(reason));
+            bytes.Quoted(OutcomeNames.Of(reason));
         }
         bytes.Append(",\"trigger\":"u8);
         Text(ref bytes, outcome.Trigger);
