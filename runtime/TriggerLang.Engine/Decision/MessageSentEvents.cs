@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using TriggerLang.Compiler.Semantics;
 using TriggerLang.Evaluation;
@@ -17,7 +16,7 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
     public const int MaxChain = 16;
 
     // Both only concern one instant: they are cleared when time moves on. Repeats are counted by rule number.
-    private readonly Dictionary<(int Rule, string Recipient), int> _repeats = [];
+    private readonly InstantRepeats _repeats = new();
     private readonly Dictionary<string, int> _chainLength = new(StringComparer.Ordinal); // by id, for links past a chain's first
 
     // An event's id is made when first read (most never are), by the maker of its repeat number: makers[n - 1].
@@ -32,7 +31,7 @@ internal sealed class MessageSentEvents(IRuleEvaluators evaluators)
     public EventRecord Create(string rule, string channel, PendingSend send, DateTimeOffset time)
     {
         MoveTo(time);
-        var repeat = ++CollectionsMarshal.GetValueRefOrAddDefault(_repeats, (send.Rule, send.Recipient), out _);
+        var repeat = _repeats.Next(send.Rule, send.Recipient);
         var e = TemplateOf(send.Rule, rule, channel).Copy();
         e.UserId = send.Recipient;
         e.Time = time;
