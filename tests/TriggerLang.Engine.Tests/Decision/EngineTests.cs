@@ -45,6 +45,31 @@ public sealed class EngineTests
         Assert.Contains(result.Warnings, w => w.Contains("chain of 16 messages"));
     }
 
+    [Fact]
+    public void Outcomes_of_one_instant_are_ordered_by_rule_name_then_user_whatever_the_declaration_order()
+    {
+        // §8 sorts by time, rule, user: ordinal, so "Beta" comes before "alpha", and "u10" before "u2".
+        var project = """
+            event start { }
+            rule zeta on start send email "z"
+            rule alpha on start send email "a"
+            rule Beta on start send email "b"
+            test "t" {
+              user u2 { email: "b@example.com" }
+              user u10 { email: "c@example.com" }
+              at 2026-12-01T10:00Z event start for u2
+              at 2026-12-01T10:00Z event start for u10
+            }
+            """;
+        (string, string)[] expected = [("Beta", "u10"), ("Beta", "u2"), ("alpha", "u10"), ("alpha", "u2"), ("zeta", "u10"), ("zeta", "u2")];
+        Assert.Equal(expected, Run(project).Outcomes.Select(o => (o.Rule, o.User)));
+        // Emitted as the run goes, too.
+        using var compiled = RuleProjects.FromText(project);
+        var emitted = new List<Outcome>();
+        compiled.CreateSimulator().Run(TestInputs.Of(compiled.Compilation.Model.Tests[0], compiled.Evaluators), emit: emitted.Add);
+        Assert.Equal(expected, emitted.Select(o => (o.Rule, o.User)));
+    }
+
     /// <summary>ping sends on each start; echo sends on every message_sent but its own.</summary>
     private const string PingAndEcho = """
         event start { }
