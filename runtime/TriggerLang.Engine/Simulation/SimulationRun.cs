@@ -27,8 +27,6 @@ public sealed class SimulationRun
     // Steps to reuse: a follow-up is ingested while its parent's step is still being read, so one per depth of the chain.
     private readonly Stack<EngineStep> _freeSteps = new();
     private long _decisions;
-    // Each rule's place among the rules' names in ordinal order, by the name the engine's outcomes carry.
-    private readonly Dictionary<string, int> _ruleRanks;
     private int _emitAt = 1024;
     private OutcomeCounts _counts;
     private readonly List<Conversion> _conversions = [];
@@ -47,17 +45,6 @@ public sealed class SimulationRun
         _emit = emit;
         _until = until;
         _state = (MemoryState)_engine.State;
-        _ruleRanks = RanksOf(engine.Rules.Rules.Select(rule => rule.Name));
-    }
-
-    private static Dictionary<string, int> RanksOf(IEnumerable<string> ruleNames)
-    {
-        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var name in ruleNames.Order(StringComparer.Ordinal))
-        {
-            ranks.TryAdd(name, ranks.Count);
-        }
-        return ranks;
     }
 
     /// <summary>
@@ -167,7 +154,7 @@ public sealed class SimulationRun
     private void Emit(List<Decided> outcomes)
     {
         Sort(outcomes);
-        foreach (var (_, _, outcome, _) in outcomes)
+        foreach (var (_, outcome, _) in outcomes)
         {
             _emit!(outcome);
         }
@@ -179,12 +166,15 @@ public sealed class SimulationRun
     /// An outcome with its place in decision order, ordered as §8 sorts output: time, rule, user, then decision order.
     /// It orders itself rather than through a comparer: a sort given a comparer calls it through a delegate (a struct
     /// comparer is boxed first), while a sort of values that compare themselves is compiled for them and inlines this.
-    /// The time and the rule's place among the rule names are copied in (<paramref name="UtcTicks"/>,
-    /// <paramref name="RuleRank"/>): outcomes of one instant are mostly of different rules, and then the comparison ends
-    /// without reading either outcome.
+    /// The time is copied in (<paramref name="UtcTicks"/>): most comparisons end there, without reading the outcome.
     /// </summary>
-    private readonly record struct Decided(long UtcTicks, int RuleRank, Outcome Outcome, long Decision) : IComparable<Decided>
+    private readonly record struct Decided(long UtcTicks, Outcome Outcome, long Decision) : IComparable<Decided>
     {
+        public Decided(Outcome outcome, long decision)
+            : this(outcome.Time.UtcTicks, outcome, decision)
+        {
+        }
+
         public int CompareTo(Decided other)
         {
             var byTime = UtcTicks.CompareTo(other.UtcTicks);
@@ -192,7 +182,7 @@ public sealed class SimulationRun
             {
                 return byTime;
             }
-            var byRule = RuleRank.CompareTo(other.RuleRank);
+            var byRule = string.CompareOrdinal(Outcome.Rule, other.Outcome.Rule);
             if (byRule != 0)
             {
                 return byRule;
@@ -232,7 +222,7 @@ public sealed class SimulationRun
         {
             foreach (var outcome in outcomes)
             {
-                _outcomes.Add(new Decided(outcome.Time.UtcTicks, _ruleRanks[outcome.Rule], outcome, _decisions++));
+                _outcomes.Add(new Decided(outcome, _decisions++));
                 _counts = _counts.Add(outcome.Status);
             }
         }
