@@ -19,36 +19,12 @@ internal static class SelfTriggerChecker
         {
             return;
         }
-        foreach (var condition in Conjuncts(where))
+        foreach (var condition in Conditions.Conjuncts(where))
         {
-            if (condition is BoundBinary { Operator: BinaryOperator.Equal } equal
-                && (NamesRule(equal.Left, equal.Right, ruleName) || NamesRule(equal.Right, equal.Left, ruleName)))
+            if (Conditions.RequiredTriggerText(condition, "rule") == ruleName)
             {
                 diagnostics.Add(DiagnosticBuilder.At(file, condition.Syntax.Span).SelfTriggeringRule(ruleName));
             }
         }
     }
-
-    /// <summary>The parts of a condition that must all hold: the operands of <c>and</c>, recursively.</summary>
-    private static IEnumerable<BoundExpression> Conjuncts(BoundExpression condition)
-    {
-        var pending = new Stack<BoundExpression>();
-        pending.Push(condition);
-        while (pending.Count > 0)
-        {
-            var next = pending.Pop();
-            if (next is BoundBinary { Operator: BinaryOperator.And } and)
-            {
-                pending.Push(and.Right);
-                pending.Push(and.Left);
-            }
-            else
-            {
-                yield return next;
-            }
-        }
-    }
-
-    private static bool NamesRule(BoundExpression field, BoundExpression value, string ruleName) =>
-        field is BoundFieldAccess { Root: RecordRoot.Trigger, Field.Name: "rule" } && value is BoundLiteral { Value: string name } && name == ruleName;
 }

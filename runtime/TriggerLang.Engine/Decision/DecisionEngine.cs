@@ -123,7 +123,10 @@ public sealed class DecisionEngine
         send.Explanation?.Add($"delivered through {message.Channel}");
         step.Outcomes.Add(new Outcome(message.Time, rule.Name, send.Recipient, message.Channel, OutcomeStatus.Sent, null, send.Trigger.Id,
             message.Fields, send.Explained));
-        step.FollowUps.Add(_messageSent.Create(rule.Name, message.Channel, send, message.Time));
+        if (Rules.RaisesMessageSent(send.Rule))
+        {
+            step.FollowUps.Add(_messageSent.Create(rule.Name, message.Channel, send, message.Time));
+        }
     }
 
     /// <summary>The host gave up delivering the message (after its last retry).</summary>

@@ -105,6 +105,28 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void Sends_whose_message_sent_no_rule_can_see_change_nothing_seen()
+    {
+        // echo sees ping's message_sent only, so quiet's are never made (RuleBook.RaisesMessageSent): echo still answers
+        // each ping with its own numbered id, and nothing answers quiet.
+        var result = Run("""
+            event start { }
+            rule echo on message_sent where rule == "ping" send email "echo"
+            rule ping on start send email "go"
+            rule quiet on start send email "shh"
+            test "t" {
+              user u1 { email: "a@example.com" }
+              at 2026-12-01T10:00Z event start for u1
+              at 2026-12-01T10:00Z event start for u1
+            }
+            """);
+        Assert.Equal(["echo", "echo", "ping", "ping", "quiet", "quiet"], result.Outcomes.Select(o => o.Rule));
+        Assert.Equal(
+            ["message_sent:ping:u1:20261201T100000Z", "message_sent:ping:u1:20261201T100000Z:2"],
+            result.Outcomes.Where(o => o.Rule == "echo").Select(o => o.Trigger).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Each_send_has_a_message_sent_event_of_its_own()
     {
         // Both nudges wait while the second welcome goes out: each keeps its own trigger, user and fields.

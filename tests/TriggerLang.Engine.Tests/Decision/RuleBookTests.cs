@@ -76,6 +76,35 @@ public sealed class RuleBookTests
         Assert.Equal(32, Unsafe.SizeOf<SentMessage>());
     }
 
+    [Theory]
+    // Each where requires one rule's name (either way round, beside other conditions): only that rule's are seen.
+    [InlineData("rule n on message_sent where rule == \"a\" send push \"n\"", "a")]
+    [InlineData("rule n on message_sent where channel == \"email\" and \"b\" == rule send push \"n\"", "b")]
+    [InlineData("rule n on message_sent where rule == \"a\" delay 1h send push \"n\"\nrule m on message_sent where rule == \"n\" send push \"m\"", "a n")]
+    // Nothing can see them.
+    [InlineData("", "")]
+    [InlineData("rule n on message_sent where rule == \"nobody\" send push \"n\"", "")]
+    // A where that allows more than one name, or none at all; an unless or a goal on message_sent: all are seen.
+    [InlineData("rule n on message_sent where rule == \"a\" or rule == \"b\" send push \"n\"", "a b c n")]
+    [InlineData("rule n on message_sent where not (rule != \"a\") send push \"n\"", "a b c n")]
+    [InlineData("rule n on message_sent send push \"n\"", "a b c n")]
+    [InlineData("rule n on cart_abandoned unless message_sent where rule == \"a\" send push \"n\"", "a b c n")]
+    [InlineData("rule n on cart_abandoned unless message_sent within 1d send push \"n\"", "a b c n")]
+    [InlineData("rule n on cart_abandoned goal message_sent within 1d send push \"n\"", "a b c n")]
+    public void Only_sends_whose_message_sent_some_rule_can_see_raise_it(string more, string seen)
+    {
+        using var project = RuleProjects.FromText($$"""
+            event cart_abandoned { cart_id: string }
+            rule a on cart_abandoned send email "a"
+            rule b on cart_abandoned send email "b"
+            rule c on cart_abandoned send email "c"
+            {{more}}
+            """);
+        var book = project.Rules;
+
+        Assert.Equal(seen, string.Join(' ', book.Rules.Select((rule, r) => (rule.Name, r)).Where(x => book.RaisesMessageSent(x.r)).Select(x => x.Name)));
+    }
+
     [Fact]
     public void The_memory_state_forgets_each_event_and_send_after_its_own_retention()
     {
