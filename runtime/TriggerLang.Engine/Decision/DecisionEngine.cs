@@ -55,7 +55,11 @@ public sealed class DecisionEngine
 
     public void Apply(UserInput update) => _state.Profile(update.UserId).Apply(update);
 
-    public void Apply(FollowInput follow) => _state.AddFollow(follow.Follower, follow.Followee);
+    public void Apply(FollowInput follow)
+    {
+        _state.AddFollow(follow.Follower, follow.Followee);
+        _recipients.FollowsChanged();
+    }
 
     /// <summary>
     /// An event arrives (§7 steps 1–5): it may cancel pending sends (plain
@@ -210,18 +214,27 @@ public sealed class DecisionEngine
         {
             return;
         }
+        // A where that does not read the recipient answers alike for all of them: asked once, with the event's user.
+        var whereAsked = !Rules.WhereReadsRecipient(r);
+        if (whereAsked && !_evaluators.Where(r, e, _state.Profile(e.UserId).User, e.Time))
+        {
+            return;
+        }
         var recipients = _recipients.Of(r, rule, e);
         for (var i = 0; i < recipients.Count; i++)
         {
             var (recipient, profile) = recipients[i];
-            Address(r, rule, e, order, recipient, profile ?? _state.Profile(recipient), step);
+            Address(r, rule, e, order, recipient, profile ?? _state.Profile(recipient), whereAsked, step);
         }
     }
 
-    /// <summary>The triggered rule's work for one recipient whom its <c>where</c> accepts: a digest entry or a pending send.</summary>
-    private void Address(int r, BoundRule rule, EventRecord e, long order, string recipient, Profile profile, EngineStep step)
+    /// <summary>
+    /// The triggered rule's work for one recipient whom its <c>where</c> accepts (already asked when
+    /// <paramref name="whereAsked"/>): a digest entry or a pending send.
+    /// </summary>
+    private void Address(int r, BoundRule rule, EventRecord e, long order, string recipient, Profile profile, bool whereAsked, EngineStep step)
     {
-        if (!_evaluators.Where(r, e, profile.User, e.Time))
+        if (!whereAsked && !_evaluators.Where(r, e, profile.User, e.Time))
         {
             return;
         }

@@ -15,6 +15,11 @@ internal sealed class Recipients(IRuleEvaluators evaluators, IEngineState state)
     // trigger's (the engine addresses one trigger at a time), and an array per fan-out was a sixtieth of what a
     // simulation allocated.
     private Profile[] _followers = [];
+    // The trigger and actor they were listed for: the rules of one event that fan out to one actor's followers (a
+    // project's variants of one rule) list them once. Forgotten when a follow is added (FollowsChanged).
+    private EventRecord? _listedFor;
+    private string? _listedActor;
+    private int _listed;
 
     /// <summary>The recipients of a trigger, valid until the next call.</summary>
     public RecipientList Of(int rule, BoundRule bound, EventRecord trigger)
@@ -23,7 +28,7 @@ internal sealed class Recipients(IRuleEvaluators evaluators, IEngineState state)
         {
             case AudienceKind.Followers:
                 var actor = evaluators.Audience(rule, trigger, state.Profile(trigger.UserId).User, trigger.Time);
-                return actor is null ? default : FollowersOf(actor);
+                return actor is null ? default : FollowersOf(trigger, actor);
             case AudienceKind.User:
                 return new RecipientList(evaluators.Audience(rule, trigger, state.Profile(trigger.UserId).User, trigger.Time));
             default:
@@ -31,9 +36,16 @@ internal sealed class Recipients(IRuleEvaluators evaluators, IEngineState state)
         }
     }
 
+    /// <summary>A follow was added: followers listed before may be out of date.</summary>
+    public void FollowsChanged() => _listedFor = null;
+
     // Without LINQ: its closure, iterators and intermediate arrays came on every trigger of a followers rule.
-    private RecipientList FollowersOf(string actor)
+    private RecipientList FollowersOf(EventRecord trigger, string actor)
     {
+        if (ReferenceEquals(trigger, _listedFor) && actor == _listedActor)
+        {
+            return new RecipientList(_followers, _listed);
+        }
         var all = state.Followers(actor);
         if (_followers.Length < all.Count)
         {
@@ -48,6 +60,7 @@ internal sealed class Recipients(IRuleEvaluators evaluators, IEngineState state)
                 _followers[count++] = all[i];
             }
         }
+        (_listedFor, _listedActor, _listed) = (trigger, actor, count);
         return new RecipientList(_followers, count);
     }
 }

@@ -22,6 +22,7 @@ public sealed class RuleBook
     private readonly bool[] _cancellable;
     private readonly TimeSpan[] _sendRetention;
     private readonly bool[] _raisesMessageSent;
+    private readonly bool[] _whereReadsRecipient;
 
     public RuleBook(SemanticModel model)
     {
@@ -30,6 +31,7 @@ public sealed class RuleBook
         _sendsKeepTrigger = new bool[Rules.Length];
         _cancellable = new bool[Rules.Length];
         _sendRetention = new TimeSpan[Rules.Length];
+        _whereReadsRecipient = new bool[Rules.Length];
         var longestLimit = TimeSpan.Zero;
         foreach (var limit in model.Limits)
         {
@@ -39,6 +41,7 @@ public sealed class RuleBook
         {
             var rule = Rules[r];
             Add(_triggeredBy, rule.Trigger!.Name, r);
+            _whereReadsRecipient[r] = rule.Where is { } where && Reads(where, RecordRoot.User);
             for (var k = 0; k < rule.Unless.Length; k++)
             {
                 var unless = rule.Unless[k];
@@ -57,7 +60,7 @@ public sealed class RuleBook
             if (rule.Goal is { } goal)
             {
                 Add(_goalsOn, goal.Event.Name, r);
-                _sendsKeepTrigger[r] = goal.Where is { } where && ReadsTrigger(where);
+                _sendsKeepTrigger[r] = goal.Where is { } goalWhere && Reads(goalWhere, RecordRoot.Trigger);
                 retention = Max(retention, goal.Within);
             }
             _sendRetention[r] = retention;
@@ -124,18 +127,29 @@ public sealed class RuleBook
     /// </summary>
     public bool RaisesMessageSent(int rule) => _raisesMessageSent[rule];
 
+    /// <summary>
+    /// Whether the rule's <c>where</c> reads its recipient (their fields or id). One that does not gives every recipient
+    /// of a trigger the same answer, so it is asked once per trigger, before a fan-out's followers are listed: a fan-out
+    /// whose trigger fails it costs no look at any follower.
+    /// </summary>
+    public bool WhereReadsRecipient(int rule) => _whereReadsRecipient[rule];
+
     /// <summary>Whether events of this name must be remembered for an <c>unless … within</c> look-back.</summary>
     public bool Remembers(string eventName) => _lookBack.ContainsKey(eventName);
 
-    /// <summary>Whether the expression reads a field of the trigger; a node not known here counts as reading it.</summary>
-    private static bool ReadsTrigger(BoundExpression expression) => expression switch
+    /// <summary>
+    /// Whether the expression reads the record <paramref name="root"/> (the recipient: a field of theirs or their id); a
+    /// node not known here counts as reading it.
+    /// </summary>
+    private static bool Reads(BoundExpression expression, RecordRoot root) => expression switch
     {
-        BoundFieldAccess field => field.Root == RecordRoot.Trigger,
-        BoundLiteral or BoundRecipient => false,
-        BoundUnary unary => ReadsTrigger(unary.Operand),
-        BoundBinary binary => ReadsTrigger(binary.Left) || ReadsTrigger(binary.Right),
-        BoundCall call => call.Arguments.Any(ReadsTrigger),
-        BoundList list => list.Elements.Any(ReadsTrigger),
+        BoundFieldAccess field => field.Root == root,
+        BoundRecipient => root == RecordRoot.User,
+        BoundLiteral => false,
+        BoundUnary unary => Reads(unary.Operand, root),
+        BoundBinary binary => Reads(binary.Left, root) || Reads(binary.Right, root),
+        BoundCall call => call.Arguments.Any(argument => Reads(argument, root)),
+        BoundList list => list.Elements.Any(element => Reads(element, root)),
         _ => true,
     };
 

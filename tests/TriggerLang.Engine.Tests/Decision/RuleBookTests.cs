@@ -105,6 +105,24 @@ public sealed class RuleBookTests
         Assert.Equal(seen, string.Join(' ', book.Rules.Select((rule, r) => (rule.Name, r)).Where(x => book.RaisesMessageSent(x.r)).Select(x => x.Name)));
     }
 
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("where total > 10 and cart_id != \"c1\"", false)]
+    [InlineData("where abs(total - 5) > 10 or cart_id in [\"c1\", \"c2\"]", false)]
+    [InlineData("where user.tier == \"gold\"", true)]
+    [InlineData("where actor != user", true)]
+    [InlineData("where total > 10 and lower(coalesce(user.tier, \"\")) == \"gold\"", true)]
+    public void A_where_is_asked_once_per_trigger_unless_it_reads_the_recipient(string where, bool readsRecipient)
+    {
+        using var project = RuleProjects.FromText($$"""
+            event cart_abandoned { cart_id: string, total: money, actor: user }
+            user { tier: string? }
+            rule a on cart_abandoned {{where}} send email "a"
+            """);
+
+        Assert.Equal(readsRecipient, project.Rules.WhereReadsRecipient(0));
+    }
+
     [Fact]
     public void The_memory_state_forgets_each_event_and_send_after_its_own_retention()
     {
