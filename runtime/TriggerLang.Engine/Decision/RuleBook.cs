@@ -121,9 +121,9 @@ public sealed class RuleBook
 
     /// <summary>
     /// Whether the rule's sends raise <c>message_sent</c> events (§11): only when some rule could see them. An event no
-    /// rule triggers on, cancels with or converts on changes no outcome, and without this most of a simulation's
-    /// <c>message_sent</c> events (a third of all events read or made in the benchmark's project) were made and ingested
-    /// for nothing: its rules on <c>message_sent</c> each require one rule's name.
+    /// rule triggers on, cancels with or converts on changes no outcome. In the simulation benchmark's project, whose rules
+    /// on <c>message_sent</c> each require one rule's name, 757k of its 781k were made and ingested for nothing (two
+    /// fifths of all the events it read or made).
     /// </summary>
     public bool RaisesMessageSent(int rule) => _raisesMessageSent[rule];
 

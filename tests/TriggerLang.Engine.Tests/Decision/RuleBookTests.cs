@@ -80,6 +80,7 @@ public sealed class RuleBookTests
     // Each where requires one rule's name (either way round, beside other conditions): only that rule's are seen.
     [InlineData("rule n on message_sent where rule == \"a\" send push \"n\"", "a")]
     [InlineData("rule n on message_sent where channel == \"email\" and \"b\" == rule send push \"n\"", "b")]
+    [InlineData("rule n on message_sent as sent where sent.rule == \"c\" send push \"n\"", "c")]
     [InlineData("rule n on message_sent where rule == \"a\" delay 1h send push \"n\"\nrule m on message_sent where rule == \"n\" send push \"m\"", "a n")]
     // Nothing can see them.
     [InlineData("", "")]
