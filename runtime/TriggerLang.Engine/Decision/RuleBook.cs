@@ -160,32 +160,25 @@ public sealed class RuleBook
     /// </summary>
     private static bool[] WhoseMessageSentIsSeen(ImmutableArray<BoundRule> rules)
     {
-        var seen = new bool[rules.Length];
+        var seenSenders = new HashSet<string>(StringComparer.Ordinal);
+        var seesAll = false;
         foreach (var rule in rules)
         {
-            var seesAll = rule.Unless.Any(unless => unless.Event.Name == BuiltInEvents.MessageSent)
+            seesAll |= rule.Unless.Any(unless => unless.Event.Name == BuiltInEvents.MessageSent)
                 || rule.Goal?.Event.Name == BuiltInEvents.MessageSent;
             if (rule.Trigger!.Name == BuiltInEvents.MessageSent)
             {
                 if (RequiredSender(rule.Where) is { } sender)
                 {
-                    for (var r = 0; r < rules.Length; r++)
-                    {
-                        seen[r] |= rules[r].Name == sender;
-                    }
+                    seenSenders.Add(sender);
                 }
                 else
                 {
                     seesAll = true;
                 }
             }
-            if (seesAll)
-            {
-                Array.Fill(seen, true);
-                break;
-            }
         }
-        return seen;
+        return [.. rules.Select(rule => seesAll || seenSenders.Contains(rule.Name))];
     }
 
     /// <summary>The rule name that a <c>where</c> on <c>message_sent</c> requires of its trigger, if it requires one.</summary>
