@@ -70,6 +70,31 @@ public sealed class EngineTests
         Assert.Equal(expected, emitted.Select(o => (o.Rule, o.User)));
     }
 
+    [Fact]
+    public void Outcomes_of_one_instant_are_ordered_by_the_whole_user_id_then_by_decision()
+    {
+        // The sort compares the first four characters of two user ids before the ids themselves: ids that share them
+        // ("u123", "u1234", "u12340") or start beyond U+7FFF ("가") still come in ordinal order, and one rule's
+        // outcomes for one user at one instant in the order they were decided (e2 before e1, as the input has them).
+        using var project = RuleProjects.FromText("""
+            event start { }
+            rule zeta on start send email "z"
+            rule alpha on start send email "a"
+            """);
+        var parser = new RecordParser(project.Evaluators, project.Compilation.Model.Schema);
+        string[] users = ["가", "u2", "u12340", "u1234", "u123", "u10"];
+        var lines = users.Select((user, i) => $$"""{"type":"event","id":"e{{i + 3}}","name":"start","user":"{{user}}","time":"2026-12-01T10:00:00Z"}""")
+            .Prepend("""{"type":"event","id":"e1","name":"start","user":"u2","time":"2026-12-01T10:00:00Z"}""")
+            .Prepend("""{"type":"event","id":"e2","name":"start","user":"u2","time":"2026-12-01T10:00:00Z"}""");
+        var records = JsonLinesReader.Read(new StringReader(string.Join('\n', lines)), "input.jsonl", parser).Select(r => r.Record!).ToList();
+
+        var outcomes = project.CreateSimulator().Run(records).Outcomes;
+
+        string[] ordered = ["u10", "u123", "u1234", "u12340", "u2", "u2", "u2", "가"];
+        Assert.Equal([.. ordered.Select(u => ("alpha", u)), .. ordered.Select(u => ("zeta", u))], outcomes.Select(o => (o.Rule, o.User)));
+        Assert.Equal(["e2", "e1", "e4"], outcomes.Where(o => o.Rule == "alpha" && o.User == "u2").Select(o => o.Trigger));
+    }
+
     /// <summary>ping sends on each start; echo sends on every message_sent but its own.</summary>
     private const string PingAndEcho = """
         event start { }
