@@ -23,8 +23,9 @@ public static class TrigJsonUtf8
                 return true;
             case JsonTokenType.String:
                 // Escapes are unescaped as JsonElement.GetString does (one implementation); a lone surrogate throws
-                // InvalidOperationException there and here, and the caller declines the line.
-                value = reader.GetString();
+                // InvalidOperationException there and here, and the caller declines the line. A plain short text is
+                // shared with the last one equal to it (RecentTexts).
+                value = (reader.ValueIsEscaped || reader.HasValueSequence ? null : RecentTexts.Get(reader.ValueSpan)) ?? reader.GetString();
                 return true;
             default:
                 return false;

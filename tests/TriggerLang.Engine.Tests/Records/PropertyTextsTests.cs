@@ -1,0 +1,51 @@
+using System.Text;
+using TriggerLang.Engine.Records;
+using TriggerLang.Evaluation;
+
+namespace TriggerLang.Engine.Tests.Records;
+
+/// <summary>
+/// Text properties that repeat from event to event (a page, a category) are read into one string, which the events the
+/// engine keeps share, and every text still reads as the line wrote it.
+/// </summary>
+public sealed class PropertyTextsTests
+{
+    private const string Project = """
+        event view { page: string, note: string? }
+        rule r on view send email "x"
+        """;
+
+    [Fact]
+    public void A_text_seen_again_is_the_same_string_and_every_text_reads_as_written()
+    {
+        var long65 = new string('p', 65);
+        string[] pages = ["home", "Inès", "月曜日", "home", "Inès", "月曜日", long65, long65, "", ""];
+        var views = Read(pages.Select((page, i) => $$$"""{"type":"event","id":"e{{{i}}}","name":"view","user":"u1","time":"2026-12-01T10:00:00Z","properties":{"page":"{{{page}}}"}}"""));
+
+        Assert.Equal(pages, views.Select(v => (string?)v.GetField(0)));
+        // Each short text the second time it comes: the first one's string.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Same(views[i].GetField(0), views[i + 3].GetField(0));
+        }
+    }
+
+    [Fact]
+    public void Escaped_texts_and_texts_that_share_a_start_read_as_written()
+    {
+        string[] written = [@"t\u0065a", "tea", "tea\\n", "te", "tea ", "tea", @"\ud83d\ude00", "😀"];
+        string[] read = ["tea", "tea", "tea\n", "te", "tea ", "tea", "😀", "😀"];
+        var views = Read(written.Select((page, i) => $$$"""{"type":"event","id":"e{{{i}}}","name":"view","user":"u1","time":"2026-12-01T10:00:00Z","properties":{"page":"x","note":"{{{page}}}"}}"""));
+
+        Assert.Equal(read, views.Select(v => (string?)v.GetField(1)));
+    }
+
+    /// <summary>The lines' events, read as trig reads a file: from its bytes.</summary>
+    private static List<EventRecord> Read(IEnumerable<string> lines)
+    {
+        using var project = RuleProjects.FromText(Project);
+        var parser = new RecordParser(project.Evaluators, project.Compilation.Model.Schema);
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+        return [.. JsonLinesReader.Read(input, "input.jsonl", parser).Select(r => ((EventInput)r.Record!).Event)];
+    }
+}
