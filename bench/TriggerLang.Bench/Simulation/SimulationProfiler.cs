@@ -45,6 +45,15 @@ public static class SimulationProfiler
             }
         });
         var events = records.Count(r => r is EventInput);
+        // As `trig simulate` reads: each record dropped once read, so the GC does not carry them all.
+        var read = Time(iterations, () =>
+        {
+            using var reader = File.OpenRead(input);
+            foreach (var line in JsonLinesReader.Read(reader, input, parser))
+            {
+                GC.KeepAlive(line.Record ?? throw new InvalidOperationException(line.ToString()));
+            }
+        });
 
         // As `trig simulate` runs: each outcome handed on as soon as it is final, and dropped. A run that holds every
         // outcome to the end (below, for the parts after) keeps them all alive through the GC, which costs it a fifth more.
@@ -55,6 +64,20 @@ public static class SimulationProfiler
         {
             throw new InvalidOperationException($"the emitting runs gave {emitted} outcomes, {iterations} times {result.Outcomes.Count} expected");
         }
+
+        // The whole of `trig simulate` but start-up, as it runs: records read as the simulation goes, outcomes written as
+        // they are final (to a null stream). Against the parts' sum, what running them interleaved costs.
+        var streamed = Time(iterations, () =>
+        {
+            using var reader = File.OpenRead(input);
+            using var writer = OutcomeJson.To(Stream.Null, explain: false);
+            var run = project.CreateSimulator().Start(emit: writer.Write);
+            foreach (var line in UntimedFirstReader.Read(reader, input, parser))
+            {
+                run.Add(line.Record ?? throw new InvalidOperationException(line.ToString()));
+            }
+            run.Finish();
+        });
 
         var renders = RenderCalls(project, records, result);
         var render = Time(iterations, () =>
@@ -100,11 +123,13 @@ public static class SimulationProfiler
                     + $"{(t.Promoted.GetValueOrDefault() / (double)events).ToString("N0", CultureInfo.InvariantCulture)} B | "
                     + $"{t.Paused.GetValueOrDefault().ToString("F3", CultureInfo.InvariantCulture)} |" : "| | | |"));
         Row("parse JSON Lines → records", parse);
+        Row("parse JSON Lines, each record dropped", read);
         Row("simulate (decide + render), outcomes emitted", simulate);
         Row($"render alone ({renders.Count:N0} sends)", render);
         Row("simulate minus render ≈ decide", new PartTime(simulate.First - render.First, simulate.Best - render.Best, null, null));
         Row("write outcomes, a TextWriter per line (null stream)", writeText);
         Row("write outcomes, OutcomeJson.To (null stream)", writeBytes);
+        Row("read, simulate and write, streamed as trig runs (null stream)", streamed);
         return 0;
     }
 
