@@ -40,6 +40,31 @@ public sealed class PropertyTextsTests
         Assert.Equal(read, views.Select(v => (string?)v.GetField(1)));
     }
 
+    [Fact]
+    public void Two_texts_of_one_hash_read_as_written()
+    {
+        // The cache's hash is quick and 32 bits: among enough texts two share it, and then the slot they share must
+        // still give each its own text.
+        var (first, second) = Colliding();
+        string[] pages = [first, second, first, second];
+        var views = Read(pages.Select((page, i) => $$$"""{"type":"event","id":"e{{{i}}}","name":"view","user":"u1","time":"2026-12-01T10:00:00Z","properties":{"page":"{{{page}}}"}}"""));
+
+        Assert.Equal(pages, views.Select(v => (string?)v.GetField(0)));
+    }
+
+    private static (string, string) Colliding()
+    {
+        var seen = new Dictionary<int, string>();
+        for (var i = 0; ; i++)
+        {
+            var text = $"page-{i}";
+            if (seen.TryAdd(RecentTexts.HashOf(Encoding.UTF8.GetBytes(text)), text) is false)
+            {
+                return (seen[RecentTexts.HashOf(Encoding.UTF8.GetBytes(text))], text);
+            }
+        }
+    }
+
     /// <summary>The lines' events, read as trig reads a file: from its bytes.</summary>
     private static List<EventRecord> Read(IEnumerable<string> lines)
     {
