@@ -79,9 +79,34 @@ internal static class UntimedScan
     /// The shape that writers of events use, told from the bytes without reading the JSON (reading every line was
     /// most of this pass): the line starts <c>{"type":"event",</c> and holds no other <c>"type"</c> and no escape
     /// (an escape could spell one, <c>"typ\u0065"</c>), so no later key can make the record anything but an event.
+    /// One search for a backslash or a <c>y</c> does both checks: a line has few <c>y</c>s, where searching for
+    /// <c>"type"</c> stopped at each of its many quotes.
     /// </summary>
-    private static bool IsPlainEvent(ReadOnlySpan<byte> line) =>
-        line.StartsWith("{\"type\":\"event\","u8) && line[2..].IndexOf("\"type\""u8) < 0 && !line.Contains((byte)'\\');
+    private static bool IsPlainEvent(ReadOnlySpan<byte> line)
+    {
+        const int AfterOwnType = 4; // past the y of the line's own "type": {"ty
+        if (!line.StartsWith("{\"type\":\"event\","u8))
+        {
+            return false;
+        }
+        for (var at = AfterOwnType; ;)
+        {
+            var found = line[at..].IndexOfAny((byte)'\\', (byte)'y');
+            if (found < 0)
+            {
+                return true;
+            }
+            at += found;
+            if (line[at] == '\\' || IsTypeAt(line, at))
+            {
+                return false;
+            }
+            at++;
+        }
+    }
+
+    /// <summary>Whether the <c>y</c> at <paramref name="y"/> (past the line's own key) is the one of a <c>"type"</c>.</summary>
+    private static bool IsTypeAt(ReadOnlySpan<byte> line, int y) => line[(y - 2)..].StartsWith("\"type\""u8);
 
     /// <summary>ASCII blanks only: the reader skips such a line (a line blank in other ways is counted as a record).</summary>
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\f\v"u8) < 0;
