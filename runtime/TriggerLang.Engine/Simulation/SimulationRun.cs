@@ -19,7 +19,6 @@ public sealed class SimulationRun
     private readonly Action<Outcome>? _emit;
     private readonly DateTimeOffset? _until;
     private readonly MemoryState _state;
-    private readonly RuleRanks _ranks;
     // Outcomes not yet emitted, each with its place in decision order (the last key of the §8 sort).
     private List<Decided> _outcomes = [];
     // The two halves of an emit pass, kept between passes rather than grown anew each time.
@@ -46,7 +45,6 @@ public sealed class SimulationRun
         _emit = emit;
         _until = until;
         _state = (MemoryState)_engine.State;
-        _ranks = new RuleRanks(engine.Rules.Rules.Select(r => r.Name), Decided.RankBits);
     }
 
     /// <summary>
@@ -156,7 +154,7 @@ public sealed class SimulationRun
     private void Emit(List<Decided> outcomes)
     {
         Sort(outcomes);
-        foreach (var (_, outcome, _, _) in outcomes)
+        foreach (var (_, outcome, _) in outcomes)
         {
             _emit!(outcome);
         }
@@ -168,30 +166,13 @@ public sealed class SimulationRun
     /// An outcome with its place in decision order, ordered as §8 sorts output: time, rule, user, then decision order.
     /// It orders itself rather than through a comparer: a sort given a comparer calls it through a delegate (a struct
     /// comparer is boxed first), while a sort of values that compare themselves is compiled for them and inlines this.
-    /// The time and the rule's place among the rule names are copied in, so that most comparisons end without reading
-    /// the outcome: two thirds of the outcomes share their instant with the next one (digests, windows opening), and
-    /// comparing their rule names read both outcomes and both names.
+    /// The time is copied in (<paramref name="UtcTicks"/>): most comparisons end there, without reading the outcome.
     /// </summary>
-    /// <param name="Order">The rule's place in the ordinal order of the names (<see cref="RuleRanks"/>) in the top
-    /// <see cref="RankBits"/> bits, the decision's number below: one long, so the entry stays 24 bytes.</param>
-    private readonly record struct Decided(long UtcTicks, Outcome Outcome, long Order, ulong UserHead) : IComparable<Decided>
+    private readonly record struct Decided(long UtcTicks, Outcome Outcome, long Decision) : IComparable<Decided>
     {
-        public const int RankBits = 16;
-        private const int DecisionBits = 63 - RankBits;
-
-        public Decided(Outcome outcome, int rank, long decision)
-            : this(outcome.Time.UtcTicks, outcome, ((long)rank << DecisionBits) | decision, Head(outcome.User))
+        public Decided(Outcome outcome, long decision)
+            : this(outcome.Time.UtcTicks, outcome, decision)
         {
-        }
-
-        private static ulong Head(string user)
-        {
-            ulong head = 0;
-            for (var i = 0; i < 4; i++)
-            {
-                head = (head << 16) | (i < user.Length ? user[i] : 0u);
-            }
-            return head;
         }
 
         public int CompareTo(Decided other)
@@ -201,20 +182,13 @@ public sealed class SimulationRun
             {
                 return byTime;
             }
-            // Same rule (same rank): by user, then by decision; otherwise the ranks order them.
-            if ((Order ^ other.Order) >> DecisionBits == 0)
+            var byRule = string.CompareOrdinal(Outcome.Rule, other.Outcome.Rule);
+            if (byRule != 0)
             {
-                if (UserHead != other.UserHead)
-                {
-                    return UserHead.CompareTo(other.UserHead);
-                }
-                var byUser = string.CompareOrdinal(Outcome.User, other.Outcome.User);
-                if (byUser != 0)
-                {
-                    return byUser;
-                }
+                return byRule;
             }
-            return Order.CompareTo(other.Order);
+            var byUser = string.CompareOrdinal(Outcome.User, other.Outcome.User);
+            return byUser != 0 ? byUser : Decision.CompareTo(other.Decision);
         }
     }
 
@@ -248,7 +222,7 @@ public sealed class SimulationRun
         {
             foreach (var outcome in outcomes)
             {
-                _outcomes.Add(new Decided(outcome, _ranks.Of(outcome.Rule), _decisions++));
+                _outcomes.Add(new Decided(outcome, _decisions++));
                 _counts = _counts.Add(outcome.Status);
             }
         }

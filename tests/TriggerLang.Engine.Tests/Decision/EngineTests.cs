@@ -73,9 +73,9 @@ public sealed class EngineTests
     [Fact]
     public void Outcomes_of_one_instant_are_ordered_by_the_whole_user_id_then_by_decision()
     {
-        // The sort compares the first four characters of two user ids before the ids themselves: ids that share them
-        // ("u123", "u1234", "u12340") or start beyond U+7FFF ("가") still come in ordinal order, and one rule's
-        // outcomes for one user at one instant in the order they were decided (e2 before e1, as the input has them).
+        // Ordinal order of the whole id, whatever the ids share ("u123", "u1234", "u12340") and wherever their
+        // characters stand in UTF-16 ("가" is past U+7FFF); then one rule's outcomes for one user at one instant in
+        // the order they were decided (e2 before e1, as the input has them).
         using var project = RuleProjects.FromText("""
             event start { }
             rule zeta on start send email "z"
