@@ -20,7 +20,7 @@ public sealed class PropertyTextsTests
     {
         var long65 = new string('p', 65);
         string[] pages = ["home", "Inès", "月曜日", "home", "Inès", "月曜日", long65, long65, "", ""];
-        var views = Read(pages.Select((page, i) => $$$"""{"type":"event","id":"e{{{i}}}","name":"view","user":"u1","time":"2026-12-01T10:00:00Z","properties":{"page":"{{{page}}}"}}"""));
+        var views = Read(pages.Select((page, i) => View(i, $$"""{"page":"{{page}}"}""")));
 
         Assert.Equal(pages, views.Select(v => (string?)v.GetField(0)));
         // Each short text the second time it comes: the first one's string.
@@ -35,7 +35,7 @@ public sealed class PropertyTextsTests
     {
         string[] written = [@"t\u0065a", "tea", "tea\\n", "te", "tea ", "tea", @"\ud83d\ude00", "😀"];
         string[] read = ["tea", "tea", "tea\n", "te", "tea ", "tea", "😀", "😀"];
-        var views = Read(written.Select((page, i) => $$$"""{"type":"event","id":"e{{{i}}}","name":"view","user":"u1","time":"2026-12-01T10:00:00Z","properties":{"page":"x","note":"{{{page}}}"}}"""));
+        var views = Read(written.Select((note, i) => View(i, $$"""{"page":"x","note":"{{note}}"}""")));
 
         Assert.Equal(read, views.Select(v => (string?)v.GetField(1)));
     }
@@ -47,7 +47,7 @@ public sealed class PropertyTextsTests
         // still give each its own text.
         var (first, second) = Colliding();
         string[] pages = [first, second, first, second];
-        var views = Read(pages.Select((page, i) => $$$"""{"type":"event","id":"e{{{i}}}","name":"view","user":"u1","time":"2026-12-01T10:00:00Z","properties":{"page":"{{{page}}}"}}"""));
+        var views = Read(pages.Select((page, i) => View(i, $$"""{"page":"{{page}}"}""")));
 
         Assert.Equal(pages, views.Select(v => (string?)v.GetField(0)));
     }
@@ -58,12 +58,17 @@ public sealed class PropertyTextsTests
         for (var i = 0; ; i++)
         {
             var text = $"page-{i}";
-            if (seen.TryAdd(RecentTexts.HashOf(Encoding.UTF8.GetBytes(text)), text) is false)
+            var hash = RecentTexts.HashOf(Encoding.UTF8.GetBytes(text));
+            if (!seen.TryAdd(hash, text))
             {
-                return (seen[RecentTexts.HashOf(Encoding.UTF8.GetBytes(text))], text);
+                return (seen[hash], text);
             }
         }
     }
+
+    /// <summary>A view event's line, the <paramref name="number"/>th, with these properties (a JSON object).</summary>
+    private static string View(int number, string properties) =>
+        $$"""{"type":"event","id":"e{{number}}","name":"view","user":"u1","time":"2026-12-01T10:00:00Z","properties":{{properties}}}""";
 
     /// <summary>The lines' events, read as trig reads a file: from its bytes.</summary>
     private static List<EventRecord> Read(IEnumerable<string> lines)
